@@ -1,0 +1,78 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { respond, type Handler } from "./respond";
+import { CLEAN_PAGE, cleanRoutes, proxyAuthRequired, SCENARIOS } from "./scenarios";
+
+export interface Lab {
+  port: number;
+  /** The lab's index page, listing every scenario. */
+  index: string;
+  /** A page that answers 401, for checking that AuthLens is listening. */
+  warmup: string;
+  /** The PAC file that sends the proxy scenarios' hosts through the lab's proxy. */
+  pacUrl: string;
+  close(): Promise<void>;
+}
+
+const routes = new Map<string, Handler>([cleanRoutes, ...SCENARIOS.map((s) => s.routes)].flatMap((r) => Object.entries(r)));
+const proxiedHosts = SCENARIOS.filter((s) => s.viaProxy).map((s) => new URL(s.start).hostname);
+
+function indexPage(): string {
+  const items = SCENARIOS.map((s) => `<li><a href="${s.start}">${s.title}</a> <small>(${s.family}; expected cause: <code>${s.cause}</code>)</small></li>`).join("\n");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>AuthLens auth lab</title><meta name="color-scheme" content="light dark">
+<style>body{font:15px/1.6 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}</style></head><body>
+<h1>AuthLens auth lab</h1>
+<p>Each link reproduces one kind of sign-in failure the way a real server sends it. Open one, then click the AuthLens icon in the toolbar: its badge counts the failures in the tab, and the popup explains them.</p>
+<ul>${items}</ul>
+<p><a href="${CLEAN_PAGE}">A page where everything works</a> (AuthLens shows nothing).</p>
+</body></html>`;
+}
+
+function pacFile(port: number): string {
+  const tests = proxiedHosts.map((h) => `host == "${h}"`).join(" || ") || "false";
+  return `function FindProxyForURL(url, host) { return (${tests}) ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
+}
+
+function routeKey(req: IncomingMessage): { key: string; proxied: boolean } {
+  const raw = req.url ?? "/";
+  // A request through a proxy names the absolute URL in its request line (RFC 9112 §3.2.2).
+  const proxied = /^https?:\/\//i.test(raw);
+  const url = new URL(raw, `http://${req.headers.host ?? "localhost"}`);
+  return { key: `${url.hostname}${url.pathname}`, proxied };
+}
+
+/** Starts the lab on `port` (0: any free port) on loopback only. */
+export async function startLab(port = 0): Promise<Lab> {
+  let actualPort = port;
+  const server: Server = createServer((req, res) => {
+    const { key, proxied } = routeKey(req);
+    if (proxied) {
+      if (req.headers["proxy-authorization"]) return respond(res, 200, [["Content-Type", "text/html"]], "<h1>Intranet</h1><p>Signed in to the proxy.</p>");
+      return proxyAuthRequired(req, res);
+    }
+    if (key === "lab.test/" || key === "127.0.0.1/" || key === "localhost/") return respond(res, 200, [["Content-Type", "text/html; charset=utf-8"]], indexPage());
+    if (key.endsWith("/proxy.pac")) return respond(res, 200, [["Content-Type", "application/x-ns-proxy-autoconfig"]], pacFile(actualPort));
+    if (key === "lab.test/warmup") return respond(res, 401, [["Content-Type", "text/plain"]], "Warm-up: AuthLens should record this 401.");
+    if (key.startsWith("lab.test/tab/")) return respond(res, 200, [["Content-Type", "text/html"]], "<title>New tab</title>");
+    if (key.endsWith("/favicon.ico")) return respond(res, 204, []);
+    const handler = routes.get(key);
+    if (handler) return handler(req, res);
+    respond(res, 404, [["Content-Type", "text/plain"]], `The lab has no page at ${key}`);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  actualPort = (server.address() as AddressInfo).port;
+  return {
+    port: actualPort,
+    index: "http://lab.test/",
+    warmup: "http://lab.test/warmup",
+    pacUrl: `http://127.0.0.1:${actualPort}/proxy.pac`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

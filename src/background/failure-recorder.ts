@@ -1,0 +1,120 @@
+import { isAuthFailureStatus } from "../core/auth-status";
+import type { Diagnosis } from "../core/diagnosis";
+import { gatherEvidence, type FailureEvidence } from "../core/evidence";
+import { toFailure } from "../core/failure";
+import type { HttpHeader } from "../core/http-header";
+import { registrableDomain } from "../core/site";
+import { appendFailure, enterSite } from "../core/tab-record";
+import type { Badge } from "../platform/badge";
+import type { TabStore } from "../platform/tab-store";
+import type { RequestEndEvent, ResponseEvent, SentRequestEvent, WebRequestHandlers } from "../platform/web-request";
+
+export interface FailureRecorderDeps {
+  store: TabStore;
+  badge: Badge;
+  classify: (evidence: FailureEvidence) => Diagnosis;
+  newId: () => string;
+  /** Where a listener's failure is reported; no listener lets an exception escape. */
+  logError: (message: string, error: unknown) => void;
+}
+
+export interface FailureRecorder extends WebRequestHandlers {
+  /** A top-level document committed in a tab (webNavigation.onCommitted, frame 0). */
+  onTopLevelCommitted(tabId: number, url: string): Promise<void>;
+  onTabRemoved(tabId: number): Promise<void>;
+  /** Settles when every failure seen so far is stored (for tests and the flood benchmark). */
+  idle(): Promise<void>;
+}
+
+/**
+ * Requests whose response has not arrived yet keep their headers here, by reference and
+ * unread, until `onHeadersReceived`. The cap only matters if the browser drops events.
+ */
+const MAX_PENDING_REQUESTS = 2000;
+
+/**
+ * Turns webRequest events into stored failures and badge counts. A request that does not fail
+ * costs a map insert and delete: no parsing, no storage.
+ */
+export function createFailureRecorder({ store, badge, classify, newId, logError }: FailureRecorderDeps): FailureRecorder {
+  const pendingHeaders = new Map<string, HttpHeader[] | undefined>();
+  /** Site of each tab's top-level page as last seen; lost with the worker, and then re-learnt. */
+  const tabSites = new Map<number, string | null>();
+  const inFlight = new Set<Promise<void>>();
+
+  function track(work: Promise<void>): void {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  }
+
+  async function record(details: ResponseEvent, sentHeaders: HttpHeader[] | undefined): Promise<void> {
+    try {
+      const evidence = gatherEvidence(details, sentHeaders);
+      const failure = toFailure(newId(), details.frameId, evidence, classify(evidence));
+      const site = siteOfTab(details);
+      const next = await store.update(details.tabId, (current) => appendFailure(enterSite(current, site), failure));
+      await badge.show(details.tabId, next.failures.length);
+    } catch (error) {
+      logError(`could not record the ${details.statusCode} for a ${details.type} request`, error);
+    }
+  }
+
+  function siteOfTab(details: ResponseEvent): string | null {
+    if (details.type === "main_frame") {
+      const site = registrableDomain(details.url);
+      tabSites.set(details.tabId, site);
+      return site;
+    }
+    const known = tabSites.get(details.tabId);
+    if (known !== undefined) return known;
+    // After a worker restart: the main frame's own requests name its origin as initiator.
+    return details.frameId === 0 && details.initiator ? registrableDomain(details.initiator) : null;
+  }
+
+  return {
+    onSendHeaders(details: SentRequestEvent) {
+      if (details.tabId < 0) return; // no tab to show it in: a site's service worker, the browser itself
+      pendingHeaders.set(details.requestId, details.requestHeaders);
+      if (pendingHeaders.size > MAX_PENDING_REQUESTS) {
+        const oldest = pendingHeaders.keys().next().value;
+        if (oldest !== undefined) pendingHeaders.delete(oldest);
+      }
+    },
+    onHeadersReceived(details: ResponseEvent) {
+      const sent = pendingHeaders.get(details.requestId);
+      pendingHeaders.delete(details.requestId);
+      if (details.tabId < 0 || !isAuthFailureStatus(details.statusCode)) return;
+      track(record(details, sent));
+    },
+    onErrorOccurred(details: RequestEndEvent) {
+      pendingHeaders.delete(details.requestId);
+    },
+    async onTopLevelCommitted(tabId, url) {
+      const site = registrableDomain(url);
+      tabSites.set(tabId, site);
+      const work = (async () => {
+        try {
+          if (!(await store.has(tabId))) return;
+          // Chrome resets a tab's badge on every navigation; put the count back.
+          const next = await store.update(tabId, (current) => enterSite(current, site));
+          await badge.show(tabId, next.failures.length);
+        } catch (error) {
+          logError("could not update the tab after a navigation", error);
+        }
+      })();
+      track(work);
+      await work;
+    },
+    async onTabRemoved(tabId) {
+      tabSites.delete(tabId);
+      try {
+        await store.remove(tabId);
+      } catch (error) {
+        logError("could not forget a closed tab", error);
+      }
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The service worker: wiring only. Every listener is registered synchronously here, at the top
+ * level, so a stopped worker is woken for the next event.
+ */
+import browser from "webextension-polyfill";
+import { classify } from "../core/classify";
+import { createBadge } from "../platform/badge";
+import { createTabStore } from "../platform/tab-store";
+import { browserSupportsExtraHeaders, watchWebRequests, type WebRequestPort } from "../platform/web-request";
+import { createFailureRecorder } from "./failure-recorder";
+import { createMessageRouter } from "./message-router";
+
+const store = createTabStore(browser.storage.session);
+const badge = createBadge(browser.action);
+const logError = (message: string, error: unknown) => console.warn(`AuthLens: ${message}:`, error instanceof Error ? error.message : String(error));
+
+const recorder = createFailureRecorder({ store, badge, classify, newId: () => crypto.randomUUID(), logError });
+
+// The polyfill's event types are wider than the fields we read; the port names those fields.
+watchWebRequests(browser.webRequest as unknown as WebRequestPort, recorder, browserSupportsExtraHeaders());
+browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
+  if (frameId === 0) void recorder.onTopLevelCommitted(tabId, url);
+});
+// A navigation that ends in an error page (a cancelled sign-in prompt) resets the badge too.
+browser.webNavigation.onErrorOccurred.addListener(({ tabId, frameId, url }) => {
+  if (frameId === 0) void recorder.onTopLevelCommitted(tabId, url);
+});
+browser.tabs.onRemoved.addListener((tabId) => void recorder.onTabRemoved(tabId));
+browser.runtime.onMessage.addListener(
+  createMessageRouter({ store, badge, extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL("") }),
+);

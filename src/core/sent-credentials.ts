@@ -1,0 +1,41 @@
+import { headerValue, type HttpHeader } from "./http-header";
+
+/** What went out with a request, by name only: cookie names and the auth scheme, never values. */
+export interface SentCredentials {
+  /** Cookie names in the order sent; a name that appears twice is a sign of a shadowing cookie. */
+  cookieNames: string[];
+  /** The `Authorization` scheme as sent ("Bearer", "Basic", …), or null when none was sent. */
+  authorizationScheme: string | null;
+  /** True when the request is a CORS preflight (OPTIONS with `Access-Control-Request-Method`). */
+  preflight: boolean;
+}
+
+const MAX_COOKIE_NAMES = 100;
+
+/** Reads the request headers of a failed request. Pure; runs only for failures. */
+export function summarizeSentCredentials(method: string, headers: readonly HttpHeader[] | undefined): SentCredentials {
+  const cookie = headerValue(headers, "cookie");
+  const authorization = headerValue(headers, "authorization");
+  return {
+    cookieNames: cookie === null ? [] : cookieNames(cookie),
+    authorizationScheme: authorization === null ? null : authScheme(authorization),
+    preflight: method.toUpperCase() === "OPTIONS" && headerValue(headers, "access-control-request-method") !== null,
+  };
+}
+
+function cookieNames(header: string): string[] {
+  const names: string[] = [];
+  for (const pair of header.split(";")) {
+    const eq = pair.indexOf("=");
+    const name = (eq < 0 ? "" : pair.slice(0, eq)).trim();
+    if (name) names.push(name.slice(0, 128));
+    if (names.length >= MAX_COOKIE_NAMES) break;
+  }
+  return names;
+}
+
+/** The scheme token of an `Authorization` value (RFC 9110 §11.6.2), or "(unreadable)". */
+function authScheme(value: string): string {
+  const scheme = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]{1,40})(?:\s|$)/.exec(value)?.[1];
+  return scheme ?? "(unreadable)";
+}

@@ -1,0 +1,39 @@
+import { isFailure, type Failure } from "./failure";
+
+/** The failures seen in one tab since it last moved to another site. */
+export interface TabRecord {
+  /** Registrable domain of the tab's top-level page (e.g. "example.co.uk"), or null before one is known. */
+  site: string | null;
+  /** Oldest first, at most {@link MAX_FAILURES_PER_TAB}. */
+  failures: Failure[];
+}
+
+export const MAX_FAILURES_PER_TAB = 50;
+
+export const EMPTY_TAB_RECORD: TabRecord = { site: null, failures: [] };
+
+/** Adds a failure, dropping the oldest beyond the cap. Returns a new record. */
+export function appendFailure(record: TabRecord, failure: Failure, cap = MAX_FAILURES_PER_TAB): TabRecord {
+  const failures = [...record.failures, failure];
+  return { ...record, failures: failures.length > cap ? failures.slice(failures.length - cap) : failures };
+}
+
+/**
+ * The record after the tab's top-level page moved to `site`. Failures are kept while the tab stays
+ * on one site, because a broken sign-in spans pages (an API 401, then a redirect to /login);
+ * moving to another site starts a fresh record.
+ */
+export function enterSite(record: TabRecord, site: string | null): TabRecord {
+  if (record.site === site) return record;
+  return { site, failures: record.site === null ? record.failures : [] };
+}
+
+/** Reads a stored record, keeping what is well-formed and dropping the rest. */
+export function parseTabRecord(value: unknown): TabRecord {
+  if (typeof value !== "object" || value === null) return EMPTY_TAB_RECORD;
+  const { site, failures } = value as { site?: unknown; failures?: unknown };
+  return {
+    site: typeof site === "string" ? site : null,
+    failures: Array.isArray(failures) ? failures.filter(isFailure).slice(-MAX_FAILURES_PER_TAB) : [],
+  };
+}

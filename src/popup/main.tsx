@@ -1,0 +1,11 @@
+import { render } from "preact";
+import browser from "webextension-polyfill";
+import { createMessageClient } from "../messaging/client";
+import { targetTabId } from "../platform/tabs";
+import { App } from "./app";
+
+const root = document.getElementById("app");
+if (root) {
+  const client = createMessageClient((message) => browser.runtime.sendMessage(message));
+  render(<App client={client} tabId={targetTabId(location.search)} />, root);
+}
