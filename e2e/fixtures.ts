@@ -1,132 +1,10 @@
-import { test as base, expect, chromium, type BrowserContext, type Page, type Worker } from "@playwright/test";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { Report } from "../src/messaging/protocol";
-import { chromiumArgs, chromiumExecutable } from "./lab/chromium";
+import { test as base, type BrowserContext } from "@playwright/test";
+import type { AuthLens } from "./authlens";
+import { launchAuthLens, type Launched } from "./launch";
 import { startLab, type Lab } from "./lab/server";
 
-export const DIST = resolve(import.meta.dirname, "../dist");
-
-/** The built manifest's popup path, so tests open what the toolbar opens. */
-export function popupPath(): string {
-  const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8")) as { action: { default_popup: string } };
-  return manifest.action.default_popup;
-}
-
-/** Drives AuthLens from outside, the way a person or a script would. */
-export class AuthLens {
-  constructor(
-    readonly context: BrowserContext,
-    readonly extensionId: string,
-  ) {}
-
-  private probePage: Page | null = null;
-
-  /**
-   * An extension page kept open to call extension APIs from, as any of AuthLens's own pages can.
-   * (Playwright loses track of a service worker once it is stopped, so tests do not evaluate in it.)
-   */
-  async probe(): Promise<Page> {
-    if (this.probePage && !this.probePage.isClosed()) return this.probePage;
-    const page = await this.context.newPage();
-    await page.goto(`chrome-extension://${this.extensionId}/${popupPath()}?tab=-1`);
-    this.probePage = page;
-    return page;
-  }
-
-  /** Browser tab id of a Playwright page, looked up by URL. */
-  async tabIdOf(page: Page): Promise<number> {
-    const url = page.url();
-    const probe = await this.probe();
-    const id = await probe.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
-    if (id < 0) throw new Error(`no tab shows ${url}`);
-    return id;
-  }
-
-  async badgeText(tabId: number): Promise<string> {
-    const probe = await this.probe();
-    return probe.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-  }
-
-  /** The report contract, called from an extension page as docs/report.md describes. */
-  async report(tabId: number): Promise<Report> {
-    const probe = await this.probe();
-    return probe.evaluate((id) => chrome.runtime.sendMessage({ type: "report", tabId: id }), tabId);
-  }
-
-  async clearFailures(tabId: number): Promise<void> {
-    const probe = await this.probe();
-    await probe.evaluate((id) => chrome.runtime.sendMessage({ type: "clear-failures", tabId: id }), tabId);
-  }
-
-  /** Keys in `storage.session`, read as an extension page can. */
-  async sessionKeys(): Promise<string[]> {
-    const probe = await this.probe();
-    return probe.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
-  }
-
-  /** Waits until the report for the tab holds at least `count` failures. */
-  async waitForFailures(tabId: number, count: number): Promise<Report> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const report = await this.report(tabId);
-      if (report.failures.length >= count || Date.now() > deadline) return report;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  async openPopup(tabId: number): Promise<Page> {
-    const page = await this.context.newPage();
-    await page.goto(`chrome-extension://${this.extensionId}/${popupPath()}?tab=${tabId}`);
-    return page;
-  }
-
-  /**
-   * Stops the extension's service worker as Chrome does when it is idle (CDP
-   * ServiceWorker.stopAllWorkers, sent from one of the extension's own pages, whose origin the
-   * worker shares) and waits until it is gone.
-   */
-  async stopWorker(): Promise<void> {
-    const cdp = await this.context.newCDPSession(await this.probe());
-    try {
-      type Versions = { versions: { runningStatus: string; scriptURL: string }[] };
-      const waitFor = (status: string) =>
-        new Promise<void>((resolve) => {
-          const check = (e: Versions) => {
-            if (e.versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${this.extensionId}/`) && v.runningStatus === status)) {
-              cdp.off("ServiceWorker.workerVersionUpdated", check);
-              resolve();
-            }
-          };
-          cdp.on("ServiceWorker.workerVersionUpdated", check);
-        });
-      // stopAllWorkers stops only the workers the domain has reported: wait until it knows ours.
-      const known = waitFor("running");
-      await cdp.send("ServiceWorker.enable");
-      await known;
-      const stopped = waitFor("stopped");
-      await cdp.send("ServiceWorker.stopAllWorkers");
-      await stopped;
-    } finally {
-      await cdp.detach();
-    }
-  }
-
-  /** Opens a tab and learns its browser tab id before it goes anywhere interesting. */
-  async newTab(): Promise<{ page: Page; tabId: number }> {
-    const page = await this.context.newPage();
-    await page.goto(`http://lab.test/tab/${crypto.randomUUID()}`);
-    return { page, tabId: await this.tabIdOf(page) };
-  }
-}
-
-interface Fixtures {
-  context: BrowserContext;
-  authlens: AuthLens;
-}
-
-export const test = base.extend<Fixtures, { lab: Lab }>({
+/** Each test gets its own Chromium profile with AuthLens loaded and listening; the lab is shared. */
+export const test = base.extend<{ launched: Launched; context: BrowserContext; authlens: AuthLens }, { lab: Lab }>({
   lab: [
     async ({}, use) => {
       const lab = await startLab();
@@ -135,40 +13,13 @@ export const test = base.extend<Fixtures, { lab: Lab }>({
     },
     { scope: "worker" },
   ],
-  context: async ({ lab }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), "authlens-e2e-"));
-    // Without developer mode Chromium disables an unpacked extension that reloads.
-    mkdirSync(join(profile, "Default"), { recursive: true });
-    writeFileSync(join(profile, "Default", "Preferences"), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumExecutable(),
-      headless: true,
-      args: chromiumArgs(lab, DIST),
-    });
-    await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+  launched: async ({ lab }, use) => {
+    const launched = await launchAuthLens(lab);
+    await use(launched);
+    await launched.close();
   },
-  authlens: async ({ context, lab }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
-    const extensionId = new URL(worker.url()).host;
-    const authlens = new AuthLens(context, extensionId);
-    // webRequest can miss the first requests after launch: warm up until AuthLens records a
-    // known failure, then clear it, so every test starts with AuthLens listening.
-    const warm = context.pages()[0] ?? (await context.newPage());
-    for (let attempt = 0; ; attempt++) {
-      await warm.goto(lab.warmup);
-      const tabId = await authlens.tabIdOf(warm);
-      if ((await authlens.report(tabId)).failures.length > 0) {
-        await authlens.clearFailures(tabId);
-        break;
-      }
-      if (attempt === 20) throw new Error("AuthLens never saw the warm-up failure: is dist/ built?");
-      await warm.waitForTimeout(250);
-    }
-    if (process.env.AUTHLENS_DEBUG) worker.on("console", (m) => console.log("worker:", m.text()));
-    await use(authlens);
-  },
+  context: async ({ launched }, use) => use(launched.context),
+  authlens: async ({ launched }, use) => use(launched.authlens),
 });
 
-export { expect };
+export { expect } from "@playwright/test";

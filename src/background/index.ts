@@ -6,7 +6,7 @@ import browser from "webextension-polyfill";
 import { classify } from "../core/classify";
 import { createBadge } from "../platform/badge";
 import { createTabStore } from "../platform/tab-store";
-import { browserSupportsExtraHeaders, watchWebRequests, type WebRequestPort } from "../platform/web-request";
+import { browserSupportsExtraHeaders, watchWebRequests } from "../platform/web-request";
 import { createFailureRecorder } from "./failure-recorder";
 import { createMessageRouter } from "./message-router";
 
@@ -16,8 +16,7 @@ const logError = (message: string, error: unknown) => console.warn(`AuthLens: ${
 
 const recorder = createFailureRecorder({ store, badge, classify, newId: () => crypto.randomUUID(), logError });
 
-// The polyfill's event types are wider than the fields we read; the port names those fields.
-watchWebRequests(browser.webRequest as unknown as WebRequestPort, recorder, browserSupportsExtraHeaders());
+watchWebRequests(browser.webRequest, recorder, browserSupportsExtraHeaders());
 browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
   if (frameId === 0) void recorder.onTopLevelCommitted(tabId, url);
 });

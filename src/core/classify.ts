@@ -29,10 +29,16 @@ export function classify(evidence: FailureEvidence): Diagnosis {
   if (/\berror\s*=\s*"?insufficient_scope"?/i.test(challenge) || (status === 403 && (sent.authorizationScheme || sent.cookieNames.length))) {
     return diagnose("insufficient-permissions", 0.6, `You are signed in to ${host}, but not allowed to do this.`);
   }
+  if (evidence.method === "POST" && SIGN_IN_PATH.test(pathOf(evidence.url))) {
+    return diagnose("wrong-credentials", 0.7, `${host} did not accept the sign-in details just submitted.`);
+  }
+  if (new Set(sent.cookieNames).size < sent.cookieNames.length) {
+    return diagnose("stale-cookie", 0.6, `Two cookies of the same name were sent to ${host}; an old one may hide your current session.`);
+  }
   if (!sent.authorizationScheme && sent.cookieNames.length === 0) {
     return diagnose("missing-credentials", status === 401 ? 0.7 : 0.5, `${host} wants you to sign in, and the request carried no sign-in details.`);
   }
-  if (sent.authorizationScheme?.toLowerCase() === "basic" || (evidence.method === "POST" && SIGN_IN_PATH.test(pathOf(evidence.url)))) {
+  if (sent.authorizationScheme?.toLowerCase() === "basic") {
     return diagnose("wrong-credentials", 0.7, `${host} did not accept the username and password it was sent.`);
   }
   if (sent.cookieNames.length > 0 && !sent.authorizationScheme) {

@@ -34,8 +34,13 @@ function cookieNames(header: string): string[] {
   return names;
 }
 
-/** The scheme token of an `Authorization` value (RFC 9110 §11.6.2), or "(unreadable)". */
+/**
+ * The scheme token of an `Authorization` value (RFC 9110 §11.6.2). Many APIs take a bare key
+ * with no scheme (`Authorization: sk_live_…`): a value with nothing after its first token is such
+ * a key, and is never echoed.
+ */
 function authScheme(value: string): string {
-  const scheme = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]{1,40})(?:\s|$)/.exec(value)?.[1];
-  return scheme ?? "(unreadable)";
+  const match = /^\s*([!#$%&'*+.^_`|~0-9A-Za-z-]{1,40})(\s+\S)?/.exec(value);
+  if (!match?.[1]) return "(unreadable)";
+  return match[2] ? match[1] : "(no scheme)";
 }

@@ -39,9 +39,9 @@ export interface WebRequestPort {
 }
 
 export interface WebRequestHandlers {
-  onSendHeaders(details: SentRequestEvent): void;
-  onHeadersReceived(details: ResponseEvent): void;
-  onErrorOccurred(details: RequestEndEvent): void;
+  onSendHeaders: (details: SentRequestEvent) => void;
+  onHeadersReceived: (details: ResponseEvent) => void;
+  onErrorOccurred: (details: RequestEndEvent) => void;
 }
 
 /**

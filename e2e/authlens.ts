@@ -1,0 +1,120 @@
+import type { BrowserContext, Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Report } from "../src/messaging/protocol";
+
+export const DIST = resolve(import.meta.dirname, "../dist");
+
+/** The built manifest's popup path, so tests open what the toolbar opens. */
+export function popupPath(dist = DIST): string {
+  const manifest = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8")) as { action: { default_popup: string } };
+  return manifest.action.default_popup;
+}
+
+/** Drives AuthLens from outside, the way a person or a script would. */
+export class AuthLens {
+  constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+  ) {}
+
+  private probePage: Page | null = null;
+
+  /**
+   * An extension page kept open to call extension APIs from, as any of AuthLens's own pages can.
+   * (Playwright loses track of a service worker once it is stopped, so tests do not evaluate in it.)
+   */
+  async probe(): Promise<Page> {
+    if (this.probePage && !this.probePage.isClosed()) return this.probePage;
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/${popupPath()}?tab=-1`);
+    this.probePage = page;
+    return page;
+  }
+
+  /** Browser tab id of a Playwright page, looked up by URL. */
+  async tabIdOf(page: Page): Promise<number> {
+    const url = page.url();
+    const probe = await this.probe();
+    const id = await probe.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+    if (id < 0) throw new Error(`no tab shows ${url}`);
+    return id;
+  }
+
+  async badgeText(tabId: number): Promise<string> {
+    const probe = await this.probe();
+    return probe.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  }
+
+  /** The report contract, called from an extension page as docs/report.md describes. */
+  async report(tabId: number): Promise<Report> {
+    const probe = await this.probe();
+    return probe.evaluate((id) => chrome.runtime.sendMessage({ type: "report", tabId: id }), tabId);
+  }
+
+  async clearFailures(tabId: number): Promise<void> {
+    const probe = await this.probe();
+    await probe.evaluate((id) => chrome.runtime.sendMessage({ type: "clear-failures", tabId: id }), tabId);
+  }
+
+  /** Keys in `storage.session`, read as an extension page can. */
+  async sessionKeys(): Promise<string[]> {
+    const probe = await this.probe();
+    return probe.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
+  }
+
+  /** Waits until the report for the tab holds at least `count` failures. */
+  async waitForFailures(tabId: number, count: number): Promise<Report> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const report = await this.report(tabId);
+      if (report.failures.length >= count || Date.now() > deadline) return report;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async openPopup(tabId: number): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/${popupPath()}?tab=${tabId}`);
+    return page;
+  }
+
+  /**
+   * Stops the extension's service worker as Chrome does when it is idle (CDP
+   * ServiceWorker.stopAllWorkers, sent from one of the extension's own pages, whose origin the
+   * worker shares) and waits until it is gone.
+   */
+  async stopWorker(): Promise<void> {
+    const cdp = await this.context.newCDPSession(await this.probe());
+    try {
+      type Versions = { versions: { runningStatus: string; scriptURL: string }[] };
+      const waitFor = (status: string) =>
+        new Promise<void>((resolve) => {
+          const check = (e: Versions) => {
+            if (e.versions.some((v) => v.scriptURL.startsWith(`chrome-extension://${this.extensionId}/`) && v.runningStatus === status)) {
+              cdp.off("ServiceWorker.workerVersionUpdated", check);
+              resolve();
+            }
+          };
+          cdp.on("ServiceWorker.workerVersionUpdated", check);
+        });
+      // stopAllWorkers stops only the workers the domain has reported: wait until it knows ours.
+      const known = waitFor("running");
+      await cdp.send("ServiceWorker.enable");
+      await known;
+      const stopped = waitFor("stopped");
+      await cdp.send("ServiceWorker.stopAllWorkers");
+      await stopped;
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  /** Opens a tab and learns its browser tab id before it goes anywhere interesting. */
+  async newTab(): Promise<{ page: Page; tabId: number }> {
+    const page = await this.context.newPage();
+    await page.goto(`http://lab.test/tab/${crypto.randomUUID()}`);
+    return { page, tabId: await this.tabIdOf(page) };
+  }
+}
+

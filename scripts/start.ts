@@ -1,0 +1,58 @@
+/**
+ * `npm start`: the built extension in Chromium, on the local auth lab.
+ *
+ * With a display, Chromium opens on the lab's index page for you to explore (close the window or
+ * press Ctrl+C to stop). With no display, or with `--headless`, it tours every lab scenario, prints
+ * what AuthLens recorded for each, and saves a screenshot of the popup for each to artifacts/.
+ */
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { launchAuthLens } from "../e2e/launch";
+import { SCENARIOS, CLEAN_PAGE } from "../e2e/lab/scenarios";
+import { startLab } from "../e2e/lab/server";
+
+const headless = process.argv.includes("--headless") || !process.env.DISPLAY;
+const lab = await startLab(Number(process.env.LAB_PORT ?? 0));
+const launched = await launchAuthLens(lab, { headless });
+const { context, authlens } = launched;
+
+const stop = async () => {
+  await launched.close().catch(() => undefined);
+  await lab.close();
+};
+
+if (!headless) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(lab.index);
+  console.log(`AuthLens is loaded in Chromium, on the auth lab (${lab.index}).
+Open a scenario; the AuthLens icon counts the failures in that tab (pin it from the puzzle-piece menu), and its popup explains them.
+Close the browser window or press Ctrl+C to stop.`);
+  process.once("SIGINT", () => void stop().then(() => process.exit(0)));
+  context.once("close", () => void lab.close().then(() => process.exit(0)));
+} else {
+  const shots = resolve(import.meta.dirname, "../artifacts/screenshots");
+  mkdirSync(shots, { recursive: true });
+  console.log("No display (or --headless): touring the auth lab headless.\n");
+  const rows: string[][] = [["scenario", "expected", "recorded", "status", "confidence", "summary"]];
+  for (const scenario of [...SCENARIOS, { id: "clean-page", cause: "(nothing)", start: CLEAN_PAGE }]) {
+    const { page, tabId } = await authlens.newTab();
+    // A sign-in prompt is cancelled headless, and a proxy 407 ends the navigation: both are expected.
+    await page.goto(scenario.start).catch(() => undefined);
+    await page
+      .evaluate(() => (window as { labDone?: Promise<void> }).labDone)
+      .catch(() => undefined);
+    const expectsFailure = scenario.id !== "clean-page";
+    const report = expectsFailure ? await authlens.waitForFailures(tabId, 1) : await authlens.report(tabId);
+    const top = report.failures[0];
+    rows.push([scenario.id, scenario.cause, top?.cause ?? "(nothing)", top ? String(top.status) : "", top ? `${Math.round(top.confidence * 100)}%` : "", top?.summary ?? ""]);
+    const popup = await authlens.openPopup(tabId);
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.screenshot({ path: resolve(shots, `${scenario.id}.png`), fullPage: true });
+    await popup.close();
+    await page.close();
+  }
+  const widths = rows[0]!.map((_, i) => Math.min(60, Math.max(...rows.map((r) => (r[i] ?? "").length))));
+  for (const row of rows) console.log(row.map((cell, i) => cell.slice(0, 60).padEnd(widths[i] ?? 0)).join("  "));
+  console.log(`\nScreenshots of the popup for each scenario: ${shots}`);
+  await stop();
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../core/classify";
+import { createTabStore } from "../platform/tab-store";
+import { watchWebRequests, type WebRequestPort } from "../platform/web-request";
+import { headers, makeRequest, makeResponse } from "../test/builders";
+import { fakeStorageArea } from "../test/fake-storage";
+import { createFailureRecorder } from "./failure-recorder";
+
+/** A webRequest event that records its listener and filter, as the real one would hold them. */
+function mockEvent<T>() {
+  const event = {
+    listener: null as ((details: T) => void) | null,
+    extraInfoSpec: [] as string[],
+    addListener(callback: (details: T) => void, _filter: unknown, extraInfoSpec: string[] = []) {
+      event.listener = callback;
+      event.extraInfoSpec = extraInfoSpec;
+    },
+    fire(details: T) {
+      event.listener?.(details);
+    },
+  };
+  return event;
+}
+
+function setup({ extraHeaders = true } = {}) {
+  const area = fakeStorageArea();
+  const store = createTabStore(area);
+  const badges = new Map<number, number>();
+  const errors: string[] = [];
+  let n = 0;
+  const recorder = createFailureRecorder({
+    store,
+    badge: { show: async (tabId, count) => void badges.set(tabId, count) },
+    classify,
+    newId: () => `id-${++n}`,
+    logError: (message) => errors.push(message),
+  });
+  const webRequest = { onSendHeaders: mockEvent(), onHeadersReceived: mockEvent(), onErrorOccurred: mockEvent() };
+  watchWebRequests(webRequest as unknown as WebRequestPort, recorder, extraHeaders);
+  return { area, store, badges, errors, recorder, webRequest };
+}
+
+describe("failure recorder", () => {
+  it("asks for extraHeaders only where the browser has it", () => {
+    expect(setup().webRequest.onSendHeaders.extraInfoSpec).toEqual(["requestHeaders", "extraHeaders"]);
+    expect(setup({ extraHeaders: false }).webRequest.onHeadersReceived.extraInfoSpec).toEqual(["responseHeaders"]);
+  });
+
+  it("records a 401 with what its request carried, and counts it on the badge", async () => {
+    const { webRequest, recorder, store, badges } = setup();
+    webRequest.onSendHeaders.fire(makeRequest({ requestHeaders: headers(["Cookie", "sid=secret"]) }));
+    webRequest.onHeadersReceived.fire(makeResponse());
+    await recorder.idle();
+    const { failures } = await store.read(7);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ url: "https://app.example.com/api/me", method: "GET", status: 401, resourceType: "xmlhttprequest", cause: "session-expired" });
+    expect(failures[0]?.details.sent.cookieNames).toEqual(["sid"]);
+    expect(badges.get(7)).toBe(1);
+  });
+
+  it.each([200, 204, 302, 304, 400, 404, 500])("records nothing, and touches no storage, for a %i", async (statusCode) => {
+    const { webRequest, recorder, area, badges } = setup();
+    let storageCalls = 0;
+    for (const method of ["get", "set", "remove"] as const) {
+      const real = area[method].bind(area) as (...args: unknown[]) => Promise<never>;
+      area[method] = (...args: unknown[]) => (storageCalls++, real(...args));
+    }
+    webRequest.onSendHeaders.fire(makeRequest());
+    webRequest.onHeadersReceived.fire(makeResponse({ statusCode }));
+    await recorder.idle();
+    expect(storageCalls).toBe(0);
+    expect(badges.size).toBe(0);
+  });
+
+  it.each([401, 403, 407, 419, 440])("records a %i", async (statusCode) => {
+    const { webRequest, recorder, store } = setup();
+    webRequest.onHeadersReceived.fire(makeResponse({ statusCode }));
+    await recorder.idle();
+    expect((await store.read(7)).failures.map((f) => f.status)).toEqual([statusCode]);
+  });
+
+  it("ignores requests with no tab (a site's service worker, the browser itself)", async () => {
+    const { webRequest, recorder, area } = setup();
+    webRequest.onSendHeaders.fire(makeRequest({ tabId: -1 }));
+    webRequest.onHeadersReceived.fire(makeResponse({ tabId: -1 }));
+    await recorder.idle();
+    expect(area.data).toEqual({});
+  });
+
+  it("forgets a request's headers once it completes or fails, so nothing piles up", async () => {
+    const { webRequest, recorder, store } = setup();
+    webRequest.onSendHeaders.fire(makeRequest({ requestId: "a", requestHeaders: headers(["Authorization", "Bearer x.y.z"]) }));
+    webRequest.onErrorOccurred.fire({ requestId: "a" });
+    // A later event with the same id (which Chrome would not send) must not see the old headers.
+    webRequest.onHeadersReceived.fire(makeResponse({ requestId: "a" }));
+    await recorder.idle();
+    expect((await store.read(7)).failures[0]?.details.sent.authorizationScheme).toBeNull();
+  });
+
+  it("starts over when the tab's page moves to another site, and keeps failures within a site", async () => {
+    const { webRequest, recorder, store, badges } = setup();
+    webRequest.onHeadersReceived.fire(makeResponse({ type: "main_frame", url: "https://app.example.com/" }));
+    await recorder.idle();
+    await recorder.onTopLevelCommitted(7, "https://www.example.com/login");
+    expect((await store.read(7)).failures).toHaveLength(1);
+    expect(badges.get(7)).toBe(1);
+    await recorder.onTopLevelCommitted(7, "https://other.org/");
+    expect((await store.read(7)).failures).toHaveLength(0);
+    expect(badges.get(7)).toBe(0);
+  });
+
+  it("forgets a closed tab", async () => {
+    const { webRequest, recorder, area } = setup();
+    webRequest.onHeadersReceived.fire(makeResponse());
+    await recorder.idle();
+    await recorder.onTabRemoved(7);
+    expect(area.data).toEqual({});
+  });
+
+  it("reports a storage failure instead of throwing from the listener", async () => {
+    const { webRequest, recorder, area, errors } = setup();
+    area.failNextSet = new Error("QUOTA_BYTES quota exceeded");
+    expect(() => webRequest.onHeadersReceived.fire(makeResponse())).not.toThrow();
+    await recorder.idle();
+    expect(errors).toEqual(["could not record the 401 for a xmlhttprequest request"]);
+  });
+});

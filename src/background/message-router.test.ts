@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { classify } from "../core/classify";
+import { toFailure } from "../core/failure";
+import { appendFailure } from "../core/tab-record";
+import { createTabStore } from "../platform/tab-store";
+import { makeEvidence } from "../test/builders";
+import { fakeStorageArea } from "../test/fake-storage";
+import { createMessageRouter } from "./message-router";
+
+const ID = "abcdefghijklmnopabcdefghijklmnop";
+const ORIGIN = `chrome-extension://${ID}/`;
+const popup = { id: ID, url: `${ORIGIN}src/popup/index.html` };
+
+async function setup() {
+  const store = createTabStore(fakeStorageArea());
+  const badges = new Map<number, number>();
+  const route = createMessageRouter({ store, badge: { show: async (t, c) => void badges.set(t, c) }, extensionId: ID, extensionOrigin: ORIGIN });
+  for (const id of ["old", "new"]) {
+    const evidence = makeEvidence();
+    await store.update(5, (r) => appendFailure(r, toFailure(id, 0, evidence, classify(evidence))));
+  }
+  return { route, store, badges };
+}
+
+describe("message router", () => {
+  it("answers the report contract, newest first", async () => {
+    const { route } = await setup();
+    const report = await route({ type: "report", tabId: 5 }, popup);
+    expect(report).toMatchObject({ version: 1, tabId: 5 });
+    expect("failures" in report && report.failures.map((f) => f.id)).toEqual(["new", "old"]);
+    expect(await route({ type: "report", tabId: 6 }, popup)).toEqual({ version: 1, tabId: 6, failures: [] });
+  });
+
+  it("clears a tab's failures and its badge", async () => {
+    const { route, store, badges } = await setup();
+    expect(await route({ type: "clear-failures", tabId: 5 }, popup)).toEqual({ cleared: 2 });
+    expect((await store.read(5)).failures).toEqual([]);
+    expect(badges.get(5)).toBe(0);
+  });
+
+  it.each([
+    ["a content script in a web page", { id: ID, url: "https://evil.example/", tab: { id: 5 } }],
+    ["another extension", { id: "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", url: "chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/page.html" }],
+    ["a sender with no URL", { id: ID }],
+  ])("refuses %s", async (_, sender) => {
+    const { route, store } = await setup();
+    expect(await route({ type: "clear-failures", tabId: 5 }, sender)).toEqual({ error: "AuthLens answers only its own pages." });
+    expect((await store.read(5)).failures).toHaveLength(2);
+  });
+
+  it.each([null, "report", { type: "report" }, { type: "report", tabId: -1 }, { type: "report", tabId: 1.5 }, { type: "eval", tabId: 1 }])("answers %j with an error, not an action", async (message) => {
+    const { route } = await setup();
+    expect(await route(message, popup)).toEqual({ error: "Not an AuthLens message." });
+  });
+});

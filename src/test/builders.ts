@@ -1,0 +1,42 @@
+/**
+ * Builders for webRequest events and evidence, shared by every unit test: a realistic default,
+ * overridden field by field (`makeResponse({ statusCode: 401, type: "xmlhttprequest" })`).
+ */
+import type { FailureEvidence } from "../core/evidence";
+import { gatherEvidence } from "../core/evidence";
+import type { HttpHeader } from "../core/http-header";
+import type { ResponseEvent, SentRequestEvent } from "../platform/web-request";
+
+/** Headers written as a server sends them, in order. */
+export const headers = (...pairs: [string, string][]): HttpHeader[] => pairs.map(([name, value]) => ({ name, value }));
+
+export function makeResponse(overrides: Partial<ResponseEvent> = {}): ResponseEvent {
+  return {
+    requestId: "1001",
+    tabId: 7,
+    frameId: 0,
+    url: "https://app.example.com/api/me",
+    method: "GET",
+    statusCode: 401,
+    statusLine: "HTTP/1.1 401 Unauthorized",
+    type: "xmlhttprequest",
+    initiator: "https://app.example.com",
+    timeStamp: Date.parse("2026-11-22T12:00:00Z"),
+    responseHeaders: headers(["Date", "Sun, 22 Nov 2026 12:00:00 GMT"], ["Content-Type", "application/json"]),
+    ...overrides,
+  };
+}
+
+export function makeRequest(overrides: Partial<SentRequestEvent> = {}): SentRequestEvent {
+  return {
+    requestId: "1001",
+    tabId: 7,
+    requestHeaders: headers(["Accept", "application/json"], ["User-Agent", "Mozilla/5.0"]),
+    ...overrides,
+  };
+}
+
+/** Evidence as the worker gathers it from a response and the headers its request carried. */
+export function makeEvidence(response: Partial<ResponseEvent> = {}, requestHeaders: HttpHeader[] = makeRequest().requestHeaders ?? []): FailureEvidence {
+  return gatherEvidence(makeResponse(response), requestHeaders);
+}
