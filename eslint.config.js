@@ -1,19 +1,21 @@
 // @ts-check
 import js from "@eslint/js";
-import importX, { createNodeResolver } from "eslint-plugin-import-x";
 import tseslint from "typescript-eslint";
 
-/** Where each layer lives (STYLE.md): the linter keeps the layers apart. */
-const zones = [
-  // Pure logic knows no browser, no UI and no wiring.
-  { target: "./src/core", from: ["./src/platform", "./src/background", "./src/popup", "./src/content", "./src/messaging"], message: "src/core is pure: no browser APIs, no other layer." },
-  // The protocol may describe core types, nothing else.
-  { target: "./src/messaging", from: ["./src/platform", "./src/background", "./src/popup", "./src/content"], message: "src/messaging depends on core only." },
-  // UI and in-page code talk to the worker only through messaging.
-  { target: "./src/popup", from: ["./src/background", "./src/content"], message: "The popup talks to the worker through src/messaging." },
-  { target: "./src/content", from: ["./src/background", "./src/popup"], message: "The content script talks to the worker through src/messaging." },
-  { target: "./src/platform", from: ["./src/background", "./src/popup", "./src/content"], message: "src/platform is below the contexts that use it." },
+/**
+ * Where each layer lives (STYLE.md), and which layers it may not import: the linter keeps them apart.
+ * Patterns match relative specifiers, since every import inside src/ is relative.
+ */
+const layers = [
+  { dir: "core", forbidden: ["platform", "background", "popup", "content", "messaging"], message: "src/core is pure: no browser APIs, no other layer." },
+  { dir: "messaging", forbidden: ["platform", "background", "popup", "content"], message: "src/messaging depends on core only." },
+  { dir: "popup", forbidden: ["background", "content"], message: "The popup talks to the worker through src/messaging." },
+  { dir: "content", forbidden: ["background", "popup"], message: "The content script talks to the worker through src/messaging." },
+  { dir: "platform", forbidden: ["background", "popup", "content"], message: "src/platform is below the contexts that use it." },
 ];
+const browserApi = { name: "webextension-polyfill", message: "Call browser APIs from src/platform." };
+/** Entry files wire the browser API into the layers; everything else gets it passed in. */
+const entries = ["src/background/index.ts", "src/popup/main.tsx", "src/content/index.ts"];
 
 export default tseslint.config(
   { ignores: ["dist/", "dist-*/", "node_modules/", "test-results/", "playwright-report/", "artifacts/"] },
@@ -21,24 +23,35 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: { allowDefaultProject: ["eslint.config.js"] }, tsconfigRootDir: import.meta.dirname } },
-    plugins: { "import-x": importX },
-    settings: { "import-x/resolver-next": [createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"] })] },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-imports": "error",
-      "import-x/no-restricted-paths": ["error", { zones }],
       "no-eval": "error",
       "no-implied-eval": "error",
     },
   },
-  {
-    // Browser APIs come in through src/platform (and the entry files that wire it up).
-    files: ["src/**/*.{ts,tsx}"],
-    ignores: ["src/platform/**", "src/background/index.ts", "src/popup/main.tsx", "src/content/index.ts"],
+  ...layers.map(({ dir, forbidden, message }) => ({
+    files: [`src/${dir}/**/*.{ts,tsx}`],
+    ignores: entries,
     rules: {
-      "no-restricted-imports": ["error", { paths: [{ name: "webextension-polyfill", message: "Call browser APIs from src/platform." }] }],
-      "no-restricted-globals": ["error", { name: "chrome", message: "Call browser APIs from src/platform." }, { name: "browser", message: "Call browser APIs from src/platform." }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: dir === "platform" ? [] : [browserApi],
+          patterns: [{ group: forbidden.map((layer) => `**/${layer}/*`), message }],
+        },
+      ],
+      "no-restricted-globals":
+        dir === "platform" ? "off" : ["error", { name: "chrome", message: browserApi.message }, { name: "browser", message: browserApi.message }],
+    },
+  })),
+  {
+    files: ["src/background/**/*.ts"],
+    ignores: entries,
+    rules: {
+      "no-restricted-imports": ["error", { paths: [browserApi], patterns: [{ group: ["**/popup/*", "**/content/*"], message: "The worker does not import UI code." }] }],
+      "no-restricted-globals": ["error", { name: "chrome", message: browserApi.message }, { name: "browser", message: browserApi.message }],
     },
   },
   {
