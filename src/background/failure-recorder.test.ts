@@ -5,6 +5,7 @@ import { watchWebRequests, type WebRequestPort } from "../platform/web-request";
 import { headers, makeRequest, makeResponse } from "../test/builders";
 import { fakeStorageArea } from "../test/fake-storage";
 import { createFailureRecorder } from "./failure-recorder";
+import type { JarCookie } from "../core/cookie-jar";
 
 /** A webRequest event that records its listener and filter, as the real one would hold them. */
 function mockEvent<T>() {
@@ -22,7 +23,7 @@ function mockEvent<T>() {
   return event;
 }
 
-function setup({ extraHeaders = true } = {}) {
+function setup({ extraHeaders = true, jar = [] as JarCookie[] | null } = {}) {
   const area = fakeStorageArea();
   const store = createTabStore(area);
   const badges = new Map<number, number>();
@@ -32,6 +33,7 @@ function setup({ extraHeaders = true } = {}) {
     store,
     badge: { show: async (tabId, count) => void badges.set(tabId, count) },
     classify,
+    readJar: async () => jar,
     newId: () => `id-${++n}`,
     logError: (message) => errors.push(message),
   });
@@ -124,4 +126,29 @@ describe("failure recorder", () => {
     await recorder.idle();
     expect(errors).toEqual(["could not record the 401 for a xmlhttprequest request"]);
   });
+
+  it("weighs the site's cookie jar: a shadowing cookie makes it a stale-cookie diagnosis", async () => {
+    const cookie = (domain: string, hostOnly: boolean, path: string): JarCookie => ({ name: "sid", domain, hostOnly, path, secure: true, httpOnly: true, sameSite: "lax", session: false, partitioned: false });
+    const { webRequest, recorder, store } = setup({ jar: [cookie(".example.com", false, "/"), cookie("app.example.com", true, "/api")] });
+    webRequest.onSendHeaders.fire(makeRequest({ requestHeaders: headers(["Cookie", "sid=old; sid=new"]) }));
+    webRequest.onHeadersReceived.fire(makeResponse());
+    await recorder.idle();
+    const [failure] = (await store.read(7)).failures;
+    expect(failure?.cause).toBe("stale-cookie");
+    expect(failure?.details.jar?.duplicateNames).toEqual(["sid"]);
+    expect(failure?.details.jar?.applicable.map((c) => c.path)).toEqual(["/api", "/"]);
+  });
+
+  it("counts repeated refusals of one address as a sign-in loop", async () => {
+    const { webRequest, recorder, store } = setup();
+    for (let i = 0; i < 3; i++) {
+      webRequest.onSendHeaders.fire(makeRequest({ requestId: `r${i}`, requestHeaders: headers(["Cookie", "sid=x"]) }));
+      webRequest.onHeadersReceived.fire(makeResponse({ requestId: `r${i}`, timeStamp: Date.parse("2026-11-22T12:00:00Z") + i * 1000 }));
+    }
+    await recorder.idle();
+    const failures = (await store.read(7)).failures;
+    expect(failures.map((f) => f.details.repeats)).toEqual([0, 1, 2]);
+    expect(failures[2]?.fixes[0]).toBe("clear-site-cookies");
+  });
 });
+

@@ -4,7 +4,8 @@ import { gatherEvidence, type FailureEvidence } from "../core/evidence";
 import { toFailure } from "../core/failure";
 import type { HttpHeader } from "../core/http-header";
 import { registrableDomain } from "../core/site";
-import { appendFailure, enterSite } from "../core/tab-record";
+import { appendFailure, countRepeats, enterSite } from "../core/tab-record";
+import { analyzeJar, type JarCookie } from "../core/cookie-jar";
 import type { Badge } from "../platform/badge";
 import type { TabStore } from "../platform/tab-store";
 import type { RequestEndEvent, ResponseEvent, SentRequestEvent, WebRequestHandlers } from "../platform/web-request";
@@ -13,6 +14,8 @@ export interface FailureRecorderDeps {
   store: TabStore;
   badge: Badge;
   classify: (evidence: FailureEvidence) => Diagnosis;
+  /** The cookies of the failing URL's site, without values; null when they cannot be read. */
+  readJar: (url: string, topLevelUrl: string | null) => Promise<JarCookie[] | null>;
   newId: () => string;
   /** Where a listener's failure is reported; no listener lets an exception escape. */
   logError: (message: string, error: unknown) => void;
@@ -36,10 +39,10 @@ const MAX_PENDING_REQUESTS = 2000;
  * Turns webRequest events into stored failures and badge counts. A request that does not fail
  * costs a map insert and delete: no parsing, no storage.
  */
-export function createFailureRecorder({ store, badge, classify, newId, logError }: FailureRecorderDeps): FailureRecorder {
+export function createFailureRecorder({ store, badge, classify, readJar, newId, logError }: FailureRecorderDeps): FailureRecorder {
   const pendingHeaders = new Map<string, HttpHeader[] | undefined>();
-  /** Site of each tab's top-level page as last seen; lost with the worker, and then re-learnt. */
-  const tabSites = new Map<number, string | null>();
+  /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
+  const tabPages = new Map<number, string>();
   const inFlight = new Set<Promise<void>>();
 
   function track(work: Promise<void>): void {
@@ -50,9 +53,16 @@ export function createFailureRecorder({ store, badge, classify, newId, logError 
   async function record(details: ResponseEvent, sentHeaders: HttpHeader[] | undefined): Promise<void> {
     try {
       const evidence = gatherEvidence(details, sentHeaders);
-      const failure = toFailure(newId(), details.frameId, evidence, classify(evidence));
+      if (details.type === "main_frame") tabPages.set(details.tabId, details.url);
+      const topLevelUrl = tabPages.get(details.tabId) ?? details.initiator ?? null;
+      const jar = await readJar(details.url, topLevelUrl);
+      if (jar) evidence.jar = analyzeJar(details.url, jar, evidence.sent.cookieNames, evidence.crossSite, details.type);
       const site = siteOfTab(details);
-      const next = await store.update(details.tabId, (current) => appendFailure(enterSite(current, site), failure));
+      const next = await store.update(details.tabId, (current) => {
+        const record = enterSite(current, site);
+        const seen = { ...evidence, repeats: countRepeats(record.failures, evidence) };
+        return appendFailure(record, toFailure(newId(), details.frameId, seen, classify(seen)));
+      });
       await badge.show(details.tabId, next.failures.length);
     } catch (error) {
       logError(`could not record the ${details.statusCode} for a ${details.type} request`, error);
@@ -60,13 +70,8 @@ export function createFailureRecorder({ store, badge, classify, newId, logError 
   }
 
   function siteOfTab(details: ResponseEvent): string | null {
-    if (details.type === "main_frame") {
-      const site = registrableDomain(details.url);
-      tabSites.set(details.tabId, site);
-      return site;
-    }
-    const known = tabSites.get(details.tabId);
-    if (known !== undefined) return known;
+    const page = tabPages.get(details.tabId);
+    if (page !== undefined) return registrableDomain(page);
     // After a worker restart: the main frame's own requests name its origin as initiator.
     return details.frameId === 0 && details.initiator ? registrableDomain(details.initiator) : null;
   }
@@ -91,7 +96,7 @@ export function createFailureRecorder({ store, badge, classify, newId, logError 
     },
     async onTopLevelCommitted(tabId, url) {
       const site = registrableDomain(url);
-      tabSites.set(tabId, site);
+      tabPages.set(tabId, url);
       const work = (async () => {
         try {
           if (!(await store.has(tabId))) return;
@@ -106,7 +111,7 @@ export function createFailureRecorder({ store, badge, classify, newId, logError 
       await work;
     },
     async onTabRemoved(tabId) {
-      tabSites.delete(tabId);
+      tabPages.delete(tabId);
       try {
         await store.remove(tabId);
       } catch (error) {

@@ -5,6 +5,7 @@
 import browser from "webextension-polyfill";
 import { classify } from "../core/classify";
 import { createBadge } from "../platform/badge";
+import { readSiteJar } from "../platform/cookie-jar";
 import { createTabStore } from "../platform/tab-store";
 import { browserSupportsExtraHeaders, watchWebRequests } from "../platform/web-request";
 import { createFailureRecorder } from "./failure-recorder";
@@ -14,7 +15,8 @@ const store = createTabStore(browser.storage.session);
 const badge = createBadge(browser.action);
 const logError = (message: string, error: unknown) => console.warn(`AuthLens: ${message}:`, error instanceof Error ? error.message : String(error));
 
-const recorder = createFailureRecorder({ store, badge, classify, newId: () => crypto.randomUUID(), logError });
+const readJar = (url: string, topLevelUrl: string | null) => readSiteJar(browser.cookies, url, topLevelUrl);
+const recorder = createFailureRecorder({ store, badge, classify, readJar, newId: () => crypto.randomUUID(), logError });
 
 watchWebRequests(browser.webRequest, recorder, browserSupportsExtraHeaders());
 browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {

@@ -1,4 +1,5 @@
 import type { CauseId } from "./cause";
+import type { FixId } from "./fix";
 
 /** One thing AuthLens saw, and why it matters for the diagnosis. */
 export interface EvidenceItem {
@@ -13,5 +14,9 @@ export interface Diagnosis {
   confidence: number;
   /** One plain sentence. */
   summary: string;
+  /** Plain language first (what happened, what to try, in order), technical detail after. */
+  explanation: string;
   evidence: EvidenceItem[];
+  /** Fixes to offer, most promising first. */
+  fixes: FixId[];
 }

@@ -19,10 +19,16 @@ describe("gatherEvidence", () => {
     expect(evidence.response).toEqual({
       wwwAuthenticate: ['Bearer realm="example", error="invalid_token", error_description="The access token expired"'],
       proxyAuthenticate: [],
-      setCookies: [{ name: "connect.sid", domain: null, path: "/", clears: true }],
+      challenges: [{ scheme: "Bearer", params: { realm: "example", error: "invalid_token", error_description: "The access token expired" }, token68: null }],
+      proxyChallenges: [],
+      setCookies: [{ name: "connect.sid", domain: null, path: "/", secure: false, sameSite: null, clears: true, rejected: null }],
       date: "Sun, 22 Nov 2026 12:00:05 GMT",
+      server: null,
+      botChallenge: false,
     });
-    expect(evidence.sent).toEqual({ cookieNames: ["connect.sid"], authorizationScheme: "Bearer", preflight: false });
+    // The server's clock is 5 s ahead of the response's local timestamp (12:00:00).
+    expect(evidence.clockSkewMs).toBe(5000);
+    expect(evidence.sent).toEqual({ cookieNames: ["connect.sid"], authorizationScheme: "Bearer", token: { kind: "opaque", claims: null }, preflight: false });
     expect(JSON.stringify(evidence)).not.toMatch(/secret/);
   });
 
@@ -43,6 +49,13 @@ describe("gatherEvidence", () => {
   it("takes Proxy-Authenticate for a 407", () => {
     const evidence = makeEvidence({ statusCode: 407, responseHeaders: headers(["Proxy-Authenticate", 'Basic realm="Squid proxy-caching web server"']) });
     expect(evidence.response.proxyAuthenticate).toEqual(['Basic realm="Squid proxy-caching web server"']);
+  });
+
+  it("tells a cross-site request from a same-site one by registrable domain", () => {
+    expect(makeEvidence({ url: "https://api.example.com/x", initiator: "https://app.example.com" }).crossSite).toBe(false);
+    expect(makeEvidence({ url: "https://api.widget.io/x", initiator: "https://news.example.com" }).crossSite).toBe(true);
+    expect(makeEvidence({ url: "https://bob.github.io/x", initiator: "https://alice.github.io" }).crossSite).toBe(true);
+    expect(makeEvidence({ initiator: undefined }).crossSite).toBe(false);
   });
 
   it("redacts secrets in the URL and keeps only the initiator's origin", () => {

@@ -1,15 +1,26 @@
+import type { JarAnalysis } from "./cookie-jar";
 import { headerValue, headerValues, type HttpHeader } from "./http-header";
 import { redactUrl } from "./redact-url";
 import { summarizeSentCredentials, type SentCredentials } from "./sent-credentials";
 import { parseSetCookie, type SetCookieSummary } from "./set-cookie";
+import { registrableDomain } from "./site";
+import { parseWwwAuthenticate, type Challenge } from "./www-authenticate";
 
 /** The response side of a failure, as far as a diagnosis needs it. */
 export interface ResponseSummary {
+  /** Each `WWW-Authenticate` header as sent (cut at 2 KiB). */
   wwwAuthenticate: string[];
   proxyAuthenticate: string[];
+  /** The challenges of all `WWW-Authenticate` headers, parsed. */
+  challenges: Challenge[];
+  proxyChallenges: Challenge[];
   setCookies: SetCookieSummary[];
   /** The server's `Date` header, as sent. */
   date: string | null;
+  /** The `Server` header, which names the stack (nginx, Kestrel, AmazonS3, cloudflare…). */
+  server: string | null;
+  /** Cloudflare's `cf-mitigated: challenge`: a bot check, not a sign-in. */
+  botChallenge: boolean;
 }
 
 /** Everything known about one failed request. Holds no secret: see docs/security.md. */
@@ -21,10 +32,18 @@ export interface FailureEvidence {
   resourceType: string;
   /** The origin that started the request (webRequest `initiator`), or null for a typed URL. */
   initiator: string | null;
+  /** True when the initiator's registrable domain is not the target's. */
+  crossSite: boolean;
   /** Local time when the response arrived, in ms since the epoch. */
   time: number;
+  /** Server clock minus local clock, from the `Date` header, in ms; null without a usable `Date`. */
+  clockSkewMs: number | null;
   sent: SentCredentials;
   response: ResponseSummary;
+  /** The site's cookies that apply to the URL; null when the jar was not read. */
+  jar: JarAnalysis | null;
+  /** Earlier failures of the same URL in this tab within the last two minutes. */
+  repeats: number;
 }
 
 /** The fields of a webRequest `onHeadersReceived` event that evidence is made of. */
@@ -49,26 +68,39 @@ export function gatherEvidence(response: ObservedResponse, requestHeaders: reado
   const date = headerValue(headers, "date");
   const serverNow = date === null ? NaN : Date.parse(date);
   const now = Number.isNaN(serverNow) ? response.timeStamp : serverNow;
+  const wwwAuthenticate = headerValues(headers, "www-authenticate").map((v) => v.slice(0, MAX_CHALLENGE));
+  const proxyAuthenticate = headerValues(headers, "proxy-authenticate").map((v) => v.slice(0, MAX_CHALLENGE));
+  const initiator = initiatorOrigin(response.initiator ?? response.originUrl);
+  const targetSite = registrableDomain(response.url);
   return {
     url: redactUrl(response.url),
     method: response.method.toUpperCase().slice(0, 20),
     status: response.statusCode,
     statusLine: (response.statusLine ?? "").slice(0, 200),
     resourceType: response.type,
-    initiator: initiatorOrigin(response.initiator ?? response.originUrl),
+    initiator,
+    crossSite: initiator !== null && targetSite !== null && registrableDomain(initiator) !== targetSite,
     time: Math.round(response.timeStamp),
+    // Date has one-second resolution: round the skew to whole seconds so latency is not read as skew.
+    clockSkewMs: Number.isNaN(serverNow) ? null : Math.round((serverNow - response.timeStamp) / 1000) * 1000,
     sent: summarizeSentCredentials(response.method, requestHeaders),
     response: {
-      wwwAuthenticate: headerValues(headers, "www-authenticate").map((v) => v.slice(0, MAX_CHALLENGE)),
-      proxyAuthenticate: headerValues(headers, "proxy-authenticate").map((v) => v.slice(0, MAX_CHALLENGE)),
+      wwwAuthenticate,
+      proxyAuthenticate,
+      challenges: parseWwwAuthenticate(wwwAuthenticate),
+      proxyChallenges: parseWwwAuthenticate(proxyAuthenticate),
       setCookies: headerValues(headers, "set-cookie")
         // Chrome joins several Set-Cookie headers with "\n" in one entry.
         .flatMap((v) => v.split("\n"))
         .slice(0, MAX_SET_COOKIES)
-        .map((v) => parseSetCookie(v, now))
+        .map((v) => parseSetCookie(v, now, response.url))
         .filter((c): c is SetCookieSummary => c !== null),
       date: date === null ? null : date.slice(0, 100),
+      server: headerValue(headers, "server")?.slice(0, 100) ?? null,
+      botChallenge: headerValue(headers, "cf-mitigated")?.toLowerCase() === "challenge",
     },
+    jar: null,
+    repeats: 0,
   };
 }
 

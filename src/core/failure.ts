@@ -1,6 +1,7 @@
 import { isCauseId, type CauseId } from "./cause";
 import type { Diagnosis, EvidenceItem } from "./diagnosis";
 import type { FailureEvidence } from "./evidence";
+import { isFixId, type FixId } from "./fix";
 
 /** One recorded auth failure: an item of the report contract (docs/report.md). */
 export interface Failure {
@@ -17,14 +18,18 @@ export interface Failure {
   confidence: number;
   summary: string;
   evidence: EvidenceItem[];
-  /** The evidence the diagnosis was made from (names and parsed headers; no secrets). */
-  details: Pick<FailureEvidence, "statusLine" | "sent" | "response">;
+  explanation: string;
+  fixes: FixId[];
+  /** The evidence the diagnosis was made from (names, claims and parsed headers; no secrets). */
+  details: FailureDetails;
 }
+
+export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "clockSkewMs" | "repeats">;
 
 /** Joins what was observed and what the classifier concluded into a recordable failure. */
 export function toFailure(id: string, frameId: number, evidence: FailureEvidence, diagnosis: Diagnosis): Failure {
-  const { url, method, status, resourceType, time, initiator, statusLine, sent, response } = evidence;
-  return { id, url, method, status, resourceType, time, initiator, frameId, ...diagnosis, details: { statusLine, sent, response } };
+  const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, clockSkewMs, repeats } = evidence;
+  return { id, url, method, status, resourceType, time, initiator, frameId, ...diagnosis, details: { statusLine, sent, response, jar, crossSite, clockSkewMs, repeats } };
 }
 
 /**
@@ -45,7 +50,10 @@ export function isFailure(value: unknown): value is Failure {
     isCauseId(f.cause) &&
     typeof f.confidence === "number" &&
     typeof f.summary === "string" &&
+    typeof f.explanation === "string" &&
     Array.isArray(f.evidence) &&
+    Array.isArray(f.fixes) &&
+    f.fixes.every(isFixId) &&
     typeof f.details === "object" &&
     f.details !== null
   );

@@ -26,8 +26,8 @@ describe("summarizeSentCredentials", () => {
   });
 
   it("sees no credentials when neither header was sent", () => {
-    expect(summarizeSentCredentials("GET", headers(["Accept", "*/*"]))).toEqual({ cookieNames: [], authorizationScheme: null, preflight: false });
-    expect(summarizeSentCredentials("GET", undefined)).toEqual({ cookieNames: [], authorizationScheme: null, preflight: false });
+    expect(summarizeSentCredentials("GET", headers(["Accept", "*/*"]))).toEqual({ cookieNames: [], authorizationScheme: null, token: null, preflight: false });
+    expect(summarizeSentCredentials("GET", undefined)).toEqual({ cookieNames: [], authorizationScheme: null, token: null, preflight: false });
   });
 
   it("recognises a CORS preflight only with Access-Control-Request-Method (Fetch standard §4.8)", () => {

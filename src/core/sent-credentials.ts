@@ -1,3 +1,4 @@
+import { summarizeBearerToken, type TokenSummary } from "./bearer-token";
 import { headerValue, type HttpHeader } from "./http-header";
 
 /** What went out with a request, by name only: cookie names and the auth scheme, never values. */
@@ -6,6 +7,8 @@ export interface SentCredentials {
   cookieNames: string[];
   /** The `Authorization` scheme as sent ("Bearer", "Basic", …), or null when none was sent. */
   authorizationScheme: string | null;
+  /** A bearer token's kind and safe claims (never the token), or null when none was sent. */
+  token: TokenSummary | null;
   /** True when the request is a CORS preflight (OPTIONS with `Access-Control-Request-Method`). */
   preflight: boolean;
 }
@@ -19,6 +22,7 @@ export function summarizeSentCredentials(method: string, headers: readonly HttpH
   return {
     cookieNames: cookie === null ? [] : cookieNames(cookie),
     authorizationScheme: authorization === null ? null : authScheme(authorization),
+    token: authorization === null ? null : summarizeBearerToken(authorization),
     preflight: method.toUpperCase() === "OPTIONS" && headerValue(headers, "access-control-request-method") !== null,
   };
 }

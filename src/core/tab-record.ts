@@ -37,3 +37,11 @@ export function parseTabRecord(value: unknown): TabRecord {
     failures: Array.isArray(failures) ? failures.filter(isFailure).slice(-MAX_FAILURES_PER_TAB) : [],
   };
 }
+
+/** Window in which refusals of one address count as a loop. */
+const LOOP_WINDOW_MS = 2 * 60_000;
+
+/** How many earlier failures of the same URL and status the record holds from the last two minutes. */
+export function countRepeats(failures: readonly Failure[], failure: Pick<Failure, "url" | "status" | "time">): number {
+  return failures.filter((f) => f.url === failure.url && f.status === failure.status && failure.time - f.time <= LOOP_WINDOW_MS).length;
+}

@@ -1,0 +1,80 @@
+/** A cookie from the browser's jar, as the cookies API describes it, without its value. */
+export interface JarCookie {
+  name: string;
+  /** As the API gives it: ".example.com" or "example.com" for a domain cookie, the host for a host-only one. */
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: "no_restriction" | "lax" | "strict" | "unspecified";
+  session: boolean;
+  /** True for a partitioned (CHIPS) cookie. */
+  partitioned: boolean;
+}
+
+/** Why a cookie that applies to the URL did not go out with the request. */
+export type WithheldReason = "secure-over-http" | "samesite" | "third-party" | "not-sent";
+
+/** A jar cookie that applies to the failing URL, and what became of it. */
+export interface ApplicableCookie extends JarCookie {
+  sent: boolean;
+  withheld: WithheldReason | null;
+}
+
+export interface JarAnalysis {
+  /** Cookies that domain- and path-match the URL, in the order a browser sends them (RFC 6265 §5.4). */
+  applicable: ApplicableCookie[];
+  /** Names held by more than one applicable cookie: one shadows the other. */
+  duplicateNames: string[];
+}
+
+const MAX_APPLICABLE = 50;
+
+/**
+ * Which of the site's cookies apply to `url`, which went out (by name, from the `Cookie` header),
+ * and why the others did not. Pure; the jar is read by the worker.
+ */
+export function analyzeJar(url: string, jar: readonly JarCookie[], sentNames: readonly string[], crossSite: boolean, resourceType: string): JarAnalysis {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return { applicable: [], duplicateNames: [] };
+  }
+  const sent = new Set(sentNames);
+  const topLevel = resourceType === "main_frame";
+  const applicable = jar
+    .filter((c) => domainMatches(target.hostname, c) && pathMatches(target.pathname, c.path))
+    .sort((a, b) => b.path.length - a.path.length)
+    .slice(0, MAX_APPLICABLE)
+    .map((c): ApplicableCookie => {
+      const wasSent = sent.has(c.name);
+      return { ...c, sent: wasSent, withheld: wasSent ? null : withheldReason(c, target, crossSite, topLevel) };
+    });
+  const counts = new Map<string, number>();
+  for (const c of applicable) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  return { applicable, duplicateNames: [...counts].filter(([, n]) => n > 1).map(([name]) => name) };
+}
+
+function withheldReason(cookie: JarCookie, url: URL, crossSite: boolean, topLevel: boolean): WithheldReason {
+  if (cookie.secure && url.protocol === "http:" && url.hostname !== "localhost") return "secure-over-http";
+  // Chrome treats an unspecified SameSite as Lax; Lax cookies go only with top-level navigations across sites.
+  if (crossSite && (cookie.sameSite === "strict" || (!topLevel && (cookie.sameSite === "lax" || cookie.sameSite === "unspecified")))) return "samesite";
+  if (crossSite && cookie.sameSite === "no_restriction" && !cookie.partitioned) return "third-party";
+  return "not-sent";
+}
+
+/** RFC 6265 §5.1.3 domain-match, with the API's leading-dot form. */
+export function domainMatches(host: string, cookie: Pick<JarCookie, "domain" | "hostOnly">): boolean {
+  const domain = cookie.domain.replace(/^\./, "").toLowerCase();
+  if (cookie.hostOnly) return host === domain;
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
+/** RFC 6265 §5.1.4 path-match. */
+export function pathMatches(requestPath: string, cookiePath: string): boolean {
+  if (requestPath === cookiePath) return true;
+  if (!requestPath.startsWith(cookiePath)) return false;
+  return cookiePath.endsWith("/") || requestPath[cookiePath.length] === "/";
+}

@@ -1,0 +1,72 @@
+import type { JarCookie } from "../core/cookie-jar";
+import { registrableDomain } from "../core/site";
+
+/** The fields of `cookies.Cookie` AuthLens reads; the value is never read into AuthLens's data. */
+interface ApiCookie {
+  name: string;
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string;
+  session: boolean;
+  partitionKey?: unknown;
+}
+
+/** The slice of the `cookies` API the jar reader uses. */
+export interface CookiesPort {
+  getAll(details: { domain?: string; url?: string; partitionKey?: { topLevelSite?: string }; storeId?: string }): Promise<ApiCookie[]>;
+}
+
+const MAX_JAR = 300;
+
+/**
+ * Reads the site's cookies (all subdomains and paths, partitioned ones included) without values.
+ * Runs only when a failure is recorded. Never throws: a jar that cannot be read is null.
+ */
+export async function readSiteJar(cookies: CookiesPort, url: string, topLevelUrl: string | null, storeId?: string): Promise<JarCookie[] | null> {
+  const site = registrableDomain(url);
+  if (!site) return null;
+  const store = storeId ? { storeId } : {};
+  try {
+    const unpartitioned = await cookies.getAll({ domain: site, ...store });
+    // Partitioned (CHIPS) cookies are returned only for the partition asked for: the tab's top-level site.
+    const topLevelSite = topLevelUrl ? siteOrigin(topLevelUrl) : null;
+    const partitioned = topLevelSite ? await cookies.getAll({ domain: site, partitionKey: { topLevelSite }, ...store }).catch(() => []) : [];
+    const seen = new Set<string>();
+    const jar: JarCookie[] = [];
+    for (const c of [...unpartitioned, ...partitioned]) {
+      const partitionedCookie = c.partitionKey !== undefined && c.partitionKey !== null;
+      const key = `${c.name}\n${c.domain}\n${c.path}\n${partitionedCookie}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      jar.push({
+        name: c.name.slice(0, 128),
+        domain: c.domain,
+        hostOnly: c.hostOnly,
+        path: c.path,
+        secure: c.secure,
+        httpOnly: c.httpOnly,
+        sameSite: c.sameSite === "no_restriction" || c.sameSite === "lax" || c.sameSite === "strict" ? c.sameSite : "unspecified",
+        session: c.session,
+        partitioned: partitionedCookie,
+      });
+      if (jar.length >= MAX_JAR) break;
+    }
+    return jar;
+  } catch {
+    return null;
+  }
+}
+
+/** "https://example.com" for a page on https://app.example.com: the schemeful site of a partition key. */
+function siteOrigin(url: string): string | null {
+  try {
+    const { protocol } = new URL(url);
+    const site = registrableDomain(url);
+    return site ? `${protocol}//${site}` : null;
+  } catch {
+    return null;
+  }
+}
