@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios";
+import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios/index";
 
 const scenario = (id: string) => {
   const found = SCENARIOS.find((s) => s.id === id);

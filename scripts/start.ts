@@ -8,7 +8,7 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { launchAuthLens } from "../e2e/launch";
-import { SCENARIOS, CLEAN_PAGE } from "../e2e/lab/scenarios";
+import { SCENARIOS, CLEAN_PAGE } from "../e2e/lab/scenarios/index";
 import { startLab } from "../e2e/lab/server";
 
 const headless = process.argv.includes("--headless") || !process.env.DISPLAY;

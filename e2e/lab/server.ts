@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { respond, type Handler } from "./respond";
-import { CLEAN_PAGE, cleanRoutes, proxyAuthRequired, SCENARIOS } from "./scenarios";
+import { CLEAN_PAGE, cleanRoutes, SCENARIOS } from "./scenarios/index";
 
 export interface Lab {
   port: number;
@@ -15,7 +15,8 @@ export interface Lab {
 }
 
 const routes = new Map<string, Handler>([cleanRoutes, ...SCENARIOS.map((s) => s.routes)].flatMap((r) => Object.entries(r)));
-const proxiedHosts = SCENARIOS.filter((s) => s.viaProxy).map((s) => new URL(s.start).hostname);
+/** Hosts the lab's proxy answers for (the PAC file sends only these to it), with its answer. */
+const proxyAnswers = new Map(SCENARIOS.flatMap((s) => (s.proxy ? [[new URL(s.start).hostname, s.proxy] as const] : [])));
 
 function indexPage(): string {
   const items = SCENARIOS.map((s) => `<li><a href="${s.start}">${s.title}</a> <small>(${s.family}; expected cause: <code>${s.cause}</code>)</small></li>`).join("\n");
@@ -29,7 +30,7 @@ function indexPage(): string {
 }
 
 function pacFile(port: number): string {
-  const tests = proxiedHosts.map((h) => `host == "${h}"`).join(" || ") || "false";
+  const tests = [...proxyAnswers.keys()].map((h) => `host == "${h}"`).join(" || ") || "false";
   return `function FindProxyForURL(url, host) { return (${tests}) ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
 }
 
@@ -48,7 +49,9 @@ export async function startLab(port = 0): Promise<Lab> {
     const { key, proxied } = routeKey(req);
     if (proxied) {
       if (req.headers["proxy-authorization"]) return respond(res, 200, [["Content-Type", "text/html"]], "<h1>Intranet</h1><p>Signed in to the proxy.</p>");
-      return proxyAuthRequired(req, res);
+      const answer = proxyAnswers.get(key.slice(0, key.indexOf("/")));
+      if (answer) return answer(req, res);
+      return respond(res, 502, [["Content-Type", "text/plain"]], "The lab's proxy serves only its own scenarios.");
     }
     if (key === "lab.test/" || key === "127.0.0.1/" || key === "localhost/") return respond(res, 200, [["Content-Type", "text/html; charset=utf-8"]], indexPage());
     if (key.endsWith("/proxy.pac")) return respond(res, 200, [["Content-Type", "application/x-ns-proxy-autoconfig"]], pacFile(actualPort));

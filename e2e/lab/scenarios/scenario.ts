@@ -1,0 +1,20 @@
+import type { CauseId } from "../../../src/core/cause";
+import type { Handler } from "../respond";
+
+/** One reproduced auth failure, modelled on what a named server or framework sends. */
+export interface Scenario {
+  id: string;
+  /** The cause AuthLens should name. */
+  cause: CauseId;
+  /** The server or framework whose response this copies. */
+  family: string;
+  title: string;
+  /** The page a person (or a test) opens. */
+  start: string;
+  /** Handlers by "host/path" (no scheme, no query). */
+  routes: Record<string, Handler>;
+  /** The URL that fails, as AuthLens records it. */
+  failing: string;
+  /** Needs the lab's proxy (Chromium started with the lab's PAC file): the proxy answers for these hosts. */
+  proxy?: Handler;
+}
