@@ -20,6 +20,7 @@ export function FailureItem({ failure }: { failure: Failure }) {
       <p class="meta">
         {failure.resourceType.replace("_", " ")} · <time dateTime={new Date(failure.time).toISOString()}>{new Date(failure.time).toLocaleTimeString()}</time>
       </p>
+      <p class="explanation">{failure.explanation.split("\n\n")[0]}</p>
       <details>
         <summary>Evidence</summary>
         <ul class="evidence">

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { CAPTURED, jwt, NOW } from "../test/captured-responses";
+import { headers, makeEvidence } from "../test/builders";
+import { CAUSE_IDS } from "./cause";
+import { classify } from "./classify";
+import type { FailureEvidence } from "./evidence";
+
+const evidenceOf = (c: (typeof CAPTURED)[number]) => makeEvidence({ timeStamp: NOW, ...c.response }, c.request);
+
+describe("classify, on responses captured from real servers", () => {
+  it.each(CAPTURED.map((c) => [c.name, c] as const))("%s", (_, c) => {
+    const diagnosis = classify(evidenceOf(c));
+    expect(diagnosis.cause).toBe(c.cause);
+    expect(diagnosis.confidence).toBeGreaterThanOrEqual(c.minConfidence);
+    expect(diagnosis.confidence).toBeLessThanOrEqual(1);
+    expect(diagnosis.summary).toMatch(/\.$/);
+    expect(diagnosis.fixes.length).toBeGreaterThan(0);
+    expect(diagnosis.evidence.length).toBeGreaterThan(0);
+    // Nothing that was planted in a credential comes out in any text.
+    expect(JSON.stringify(diagnosis)).not.toMatch(/planted|PLANTED|U0VDUkVULVNJR05BVFVSRQ|cGxhbnRlZ/);
+  });
+
+  it("reaches every cause id", () => {
+    const reached = new Set(CAPTURED.map((c) => classify(evidenceOf(c)).cause));
+    expect([...reached].sort()).toEqual([...CAUSE_IDS].sort());
+  });
+});
+
+describe("classify, weighing evidence", () => {
+  const bare = makeEvidence({ statusCode: 401, responseHeaders: [] }, []);
+
+  it("is honestly unsure when there is no usable evidence", () => {
+    const e: FailureEvidence = { ...bare, status: 403, resourceType: "font" };
+    const d = classify(e);
+    expect(d.cause).toBe("unknown");
+    expect(d.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it("reads an expired JWT from its claims even when the server says nothing", () => {
+    const e = makeEvidence({ timeStamp: NOW, responseHeaders: headers(["Date", "Sun, 22 Nov 2026 12:00:00 GMT"]) }, headers(["Authorization", `Bearer ${jwt({ exp: Math.floor(NOW / 1000) - 3 * 3600 })}`]));
+    const d = classify(e);
+    expect(d.cause).toBe("token-expired");
+    expect(d.summary).toContain("3 hours ago");
+  });
+
+  it("calls a token valid by both clocks but refused 'invalid', not expired or skewed", () => {
+    const e = makeEvidence({ timeStamp: NOW }, headers(["Authorization", `Bearer ${jwt({ exp: Math.floor(NOW / 1000) + 600 })}`]));
+    expect(classify(e).cause).toBe("token-invalid");
+  });
+
+  it("does not blame the clock for a small difference", () => {
+    const e = makeEvidence(
+      { timeStamp: NOW, responseHeaders: headers(["Date", "Sun, 22 Nov 2026 12:00:30 GMT"]) },
+      headers(["Authorization", `Bearer ${jwt({ exp: Math.floor(NOW / 1000) + 10 })}`]),
+    );
+    expect(classify(e).cause).not.toBe("clock-skew");
+  });
+
+  it("finds a shadowing cookie in the jar when the Cookie header shows the name once", () => {
+    const e: FailureEvidence = {
+      ...makeEvidence({}, headers(["Cookie", "sid=planted"])),
+      jar: {
+        duplicateNames: ["sid"],
+        applicable: [
+          { name: "sid", domain: "app.example.com", hostOnly: true, path: "/api", secure: true, httpOnly: true, sameSite: "lax", session: false, partitioned: false, sent: true, withheld: null },
+          { name: "sid", domain: ".example.com", hostOnly: false, path: "/", secure: true, httpOnly: true, sameSite: "lax", session: false, partitioned: false, sent: true, withheld: null },
+        ],
+      },
+    };
+    const d = classify(e);
+    expect(d.cause).toBe("stale-cookie");
+    expect(d.fixes[0]).toBe("remove-stale-cookie");
+    expect(d.evidence[0]?.seen).toContain("app.example.com/api");
+  });
+
+  it("sees cookies the browser withheld on a cross-site request", () => {
+    const e: FailureEvidence = {
+      ...makeEvidence({ url: "https://accounts.idp.example/session", initiator: "https://app.example.org" }, []),
+      jar: {
+        duplicateNames: [],
+        applicable: [{ name: "sso", domain: "accounts.idp.example", hostOnly: true, path: "/", secure: true, httpOnly: true, sameSite: "lax", session: true, partitioned: false, sent: false, withheld: "samesite" }],
+      },
+    };
+    const d = classify(e);
+    expect(d.cause).toBe("cookies-blocked");
+    expect(d.fixes).not.toContain("retry-incognito");
+  });
+
+  it("puts clearing cookies first in a sign-in loop", () => {
+    const e: FailureEvidence = { ...makeEvidence({}, headers(["Cookie", "sid=planted"])), repeats: 3 };
+    const d = classify(e);
+    expect(d.cause).toBe("session-expired");
+    expect(d.fixes[0]).toBe("clear-site-cookies");
+    expect(d.evidence.some((item) => item.seen.includes("4 times"))).toBe(true);
+  });
+
+  it("never offers to clear cookies for missing permissions, nor a private window for wrong passwords", () => {
+    const scope = CAPTURED.find((c) => c.cause === "insufficient-permissions");
+    const password = CAPTURED.find((c) => c.cause === "wrong-credentials");
+    expect(classify(evidenceOf(scope!)).fixes).not.toContain("clear-site-cookies");
+    expect(classify(evidenceOf(password!)).fixes).not.toContain("retry-incognito");
+  });
+
+  it("explains in plain language first, technical detail after", () => {
+    const d = classify(evidenceOf(CAPTURED.find((c) => c.name.startsWith("Spring Security resource server, expired"))!));
+    const [plain, technical] = d.explanation.split("\n\nTechnical detail:\n");
+    expect(plain).toMatch(/^The access token the page sent to app\.example\.com has expired\./);
+    expect(plain).not.toMatch(/WWW-Authenticate|invalid_token/);
+    expect(technical).toContain('error="invalid_token"');
+  });
+});
