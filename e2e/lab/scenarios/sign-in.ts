@@ -105,4 +105,31 @@ export const SIGN_IN: Scenario[] = [
         json(res, 401, [["WWW-Authenticate", 'Bearer realm="api"'], ["Vary", "Accept"]], { detail: "No active account found with the given credentials" }),
     },
   },
+  {
+    id: "missing-credentials-api-gateway",
+    cause: "missing-credentials",
+    family: "AWS API Gateway (IAM-authorised route)",
+    title: "A cloud API refuses a call with no signature",
+    start: "http://app.api-gateway.test/",
+    failing: "http://app.api-gateway.test/prod/items",
+    routes: {
+      "app.api-gateway.test/": (req, res) => page(res, "Items", "The app calls an IAM-protected API Gateway route without signing the request.", `const r = await fetch("/prod/items"); log("GET /prod/items → " + r.status);`),
+      // API Gateway: 403 {"message":"Missing Authentication Token"}, x-amzn-ErrorType: MissingAuthenticationTokenException.
+      "app.api-gateway.test/prod/items": (req, res) =>
+        json(res, 403, [["x-amzn-ErrorType", "MissingAuthenticationTokenException"], ["x-amzn-RequestId", "lab-request-id"]], { message: "Missing Authentication Token" }),
+    },
+  },
+  {
+    id: "missing-credentials-apache-digest",
+    cause: "missing-credentials",
+    family: "Apache mod_auth_digest",
+    title: "A Digest-protected intranet page",
+    start: "http://wiki.digest-auth.test/",
+    failing: "http://wiki.digest-auth.test/",
+    routes: {
+      // mod_auth_digest note_digest_auth_failure: Digest realm, nonce, algorithm=MD5, qop="auth".
+      "wiki.digest-auth.test/": (req, res) =>
+        errorPage(res, 401, [["WWW-Authenticate", 'Digest realm="intranet", nonce="Ny8yLzIwMjYgMzowNDoyNCBQTQ", algorithm=MD5, qop="auth"'], ["Server", "Apache/2.4.62 (Debian)"]], "Unauthorized"),
+    },
+  },
 ];

@@ -125,4 +125,35 @@ export const TOKENS: Scenario[] = [
         json(res, 401, [["Date", new Date(Date.now() - 3600_000).toUTCString()], ["X-Powered-By", "Express"]], { error: "invalid_token", message: "jwt not active" }),
     },
   },
+  {
+    id: "token-invalid-keycloak",
+    cause: "token-invalid",
+    family: "Keycloak bearer-only client",
+    title: "A Keycloak-protected API cannot verify the token",
+    start: "http://app.keycloak-invalid.test/",
+    failing: "http://app.keycloak-invalid.test/api/reports",
+    routes: {
+      "app.keycloak-invalid.test/": (req, res) =>
+        page(res, "Reports", "The app sends a token signed by a key the realm has since rotated.", `const r = await fetch("/api/reports", { headers: { Authorization: "Bearer ${labJwt({ iss: "http://sso.keycloak-invalid.test/realms/lab", aud: "account", exp: nowSeconds() + 300, iat: nowSeconds() - 60 })}" } }); log("GET /api/reports → " + r.status);`),
+      // BearerTokenRequestAuthenticator.challenge: Bearer realm="<realm>", error="invalid_token", error_description="Token verification failed".
+      "app.keycloak-invalid.test/api/reports": (req, res) => respond(res, 401, [["WWW-Authenticate", 'Bearer realm="lab", error="invalid_token", error_description="Token verification failed"']]),
+    },
+  },
+  {
+    id: "token-invalid-public-api",
+    cause: "token-invalid",
+    family: "Public API with key auth (Stripe-style)",
+    title: "A payments API refuses a revoked secret key",
+    start: "http://shop.payments-key.test/",
+    failing: "http://api.payments-api.test/v1/charges",
+    routes: {
+      "shop.payments-key.test/": (req, res) =>
+        page(res, "Checkout", "The shop's dashboard calls the payments API with a key that was rolled.", `const r = await fetch("http://api.payments-api.test/v1/charges", { headers: { Authorization: "Bearer sk_test_labRolledKey000000000000" } }).catch(() => null); log("GET /v1/charges → " + (r ? r.status : "blocked"));`),
+      // Stripe answers an invalid key with 401 and WWW-Authenticate: Basic realm="Stripe"; CORS allows the dashboard origin.
+      "api.payments-api.test/v1/charges": (req, res) =>
+        req.method === "OPTIONS"
+          ? respond(res, 204, [["Access-Control-Allow-Origin", "http://shop.payments-key.test"], ["Access-Control-Allow-Headers", "authorization"], ["Access-Control-Allow-Methods", "GET, POST"]])
+          : json(res, 401, [["WWW-Authenticate", 'Basic realm="Stripe"'], ["Access-Control-Allow-Origin", "http://shop.payments-key.test"]], { error: { message: "Invalid API Key provided: sk_test_****0000", type: "invalid_request_error" } }),
+    },
+  },
 ];
