@@ -9,6 +9,9 @@ import { readSiteJar } from "../platform/cookie-jar";
 import { createTabStore } from "../platform/tab-store";
 import { browserSupportsExtraHeaders, watchWebRequests } from "../platform/web-request";
 import { createFailureRecorder } from "./failure-recorder";
+import { createFixer } from "./fixer";
+import { createSettingsStore } from "../platform/settings";
+import { createUndoStore } from "../platform/undo-store";
 import { createMessageRouter } from "./message-router";
 
 const store = createTabStore(browser.storage.session);
@@ -27,6 +30,15 @@ browser.webNavigation.onErrorOccurred.addListener(({ tabId, frameId, url }) => {
   if (frameId === 0) void recorder.onTopLevelCommitted(tabId, url);
 });
 browser.tabs.onRemoved.addListener((tabId) => void recorder.onTabRemoved(tabId));
+const fixer = createFixer({
+  tabStore: store,
+  undo: createUndoStore(browser.storage.session),
+  cookies: browser.cookies,
+  tabs: browser.tabs,
+  windows: browser.windows,
+  settings: createSettingsStore(browser.storage.sync),
+  newId: () => crypto.randomUUID(),
+});
 browser.runtime.onMessage.addListener(
-  createMessageRouter({ store, badge, extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL("") }),
+  createMessageRouter({ store, badge, fixer, extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL("") }),
 );

@@ -5,6 +5,7 @@ import { appendFailure } from "../core/tab-record";
 import { createTabStore } from "../platform/tab-store";
 import { makeEvidence } from "../test/builders";
 import { fakeStorageArea } from "../test/fake-storage";
+import type { Fixer } from "./fixer";
 import { createMessageRouter } from "./message-router";
 
 const ID = "abcdefghijklmnopabcdefghijklmnop";
@@ -14,12 +15,18 @@ const popup = { id: ID, url: `${ORIGIN}src/popup/index.html` };
 async function setup() {
   const store = createTabStore(fakeStorageArea());
   const badges = new Map<number, number>();
-  const route = createMessageRouter({ store, badge: { show: async (t, c) => void badges.set(t, c) }, extensionId: ID, extensionOrigin: ORIGIN });
+  const fixes: unknown[] = [];
+  const fixer = {
+    apply: async (...args: unknown[]) => (fixes.push(args), { ok: true, message: "done" }),
+    undo: async (...args: unknown[]) => (fixes.push(["undo", ...args]), { ok: true, message: "undone" }),
+    undoList: async () => [],
+  } as unknown as Fixer;
+  const route = createMessageRouter({ store, badge: { show: async (t, c) => void badges.set(t, c) }, fixer, extensionId: ID, extensionOrigin: ORIGIN });
   for (const id of ["old", "new"]) {
     const evidence = makeEvidence();
     await store.update(5, (r) => appendFailure(r, toFailure(id, 0, evidence, classify(evidence))));
   }
-  return { route, store, badges };
+  return { route, store, badges, fixes };
 }
 
 describe("message router", () => {
@@ -51,5 +58,38 @@ describe("message router", () => {
   it.each([null, "report", { type: "report" }, { type: "report", tabId: -1 }, { type: "report", tabId: 1.5 }, { type: "eval", tabId: 1 }])("answers %j with an error, not an action", async (message) => {
     const { route } = await setup();
     expect(await route(message, popup)).toEqual({ error: "Not an AuthLens message." });
+  });
+
+  describe("our content script", () => {
+    const inTab = (tabId: number, frameId = 0) => ({ id: ID, url: "https://app.example.com/page", tab: { id: tabId }, frameId });
+
+    it("may read and fix its own tab", async () => {
+      const { route, fixes } = await setup();
+      expect(await route({ type: "report", tabId: 5 }, inTab(5))).toMatchObject({ version: 1, tabId: 5 });
+      expect(await route({ type: "apply-fix", tabId: 5, failureId: "new", fix: "clear-site-cookies" }, inTab(5))).toEqual({ ok: true, message: "done" });
+      expect(fixes).toEqual([[5, "new", "clear-site-cookies"]]);
+    });
+
+    it.each([
+      ["another tab's report", { type: "report", tabId: 6 }, inTab(5)],
+      ["a fix in another tab", { type: "apply-fix", tabId: 6, failureId: "x", fix: "clear-site-cookies" }, inTab(5)],
+      ["a fix from a sub-frame", { type: "apply-fix", tabId: 5, failureId: "x", fix: "clear-site-cookies" }, inTab(5, 3)],
+      ["clearing the record", { type: "clear-failures", tabId: 5 }, inTab(5)],
+    ])("may not ask for %s", async (_, message, sender) => {
+      const { route, fixes, store } = await setup();
+      expect(await route(message, sender)).toEqual({ error: "AuthLens answers only its own pages." });
+      expect(fixes).toEqual([]);
+      expect((await store.read(5)).failures).toHaveLength(2);
+    });
+  });
+
+  it.each([
+    { type: "apply-fix", tabId: 5, failureId: "x", fix: "format-disk" },
+    { type: "apply-fix", tabId: 5, failureId: "", fix: "reload" },
+    { type: "undo", tabId: 5 },
+  ])("rejects the malformed fix request %j", async (message) => {
+    const { route, fixes } = await setup();
+    expect(await route(message, popup)).toEqual({ error: "Not an AuthLens message." });
+    expect(fixes).toEqual([]);
   });
 });

@@ -1,4 +1,26 @@
 import type { Failure } from "../core/failure";
+import type { FixId } from "../core/fix";
+
+/** The fixes the worker carries out; the others are advice the UI shows. */
+export const ACTION_FIXES = ["clear-site-cookies", "remove-stale-cookie", "retry-incognito", "reload"] as const satisfies readonly FixId[];
+export type ActionFix = (typeof ACTION_FIXES)[number];
+
+/** What a fix or an undo did, in words for the person, and how to take it back. */
+export interface FixResult {
+  ok: boolean;
+  message: string;
+  /** Present when the fix removed cookies: pass it to `undo`. */
+  undoId?: string;
+  reloaded?: boolean;
+}
+
+/** An undo still available in a tab (no cookie values). */
+export interface UndoSummary {
+  id: string;
+  site: string;
+  count: number;
+  expiresAt: number;
+}
 
 /** The report contract (docs/report.md): what `{ type: "report", tabId }` answers. */
 export interface Report {
@@ -12,6 +34,9 @@ export interface Report {
 interface Protocol {
   report: { request: { type: "report"; tabId: number }; response: Report };
   "clear-failures": { request: { type: "clear-failures"; tabId: number }; response: { cleared: number } };
+  "apply-fix": { request: { type: "apply-fix"; tabId: number; failureId: string; fix: ActionFix }; response: FixResult };
+  undo: { request: { type: "undo"; tabId: number; undoId: string }; response: FixResult };
+  "undo-list": { request: { type: "undo-list"; tabId: number }; response: { undo: UndoSummary[] } };
 }
 
 export type MessageType = keyof Protocol;
@@ -27,14 +52,24 @@ function isTabId(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0;
 }
 
+function isShortString(value: unknown): value is string {
+  return typeof value === "string" && value.length > 0 && value.length <= 100;
+}
+
 /** Checks the shape of a message from another context; null when it is not one of ours. */
 export function parseMessage(value: unknown): Message | null {
   if (typeof value !== "object" || value === null) return null;
   const m = value as Record<string, unknown>;
+  if (!isTabId(m.tabId)) return null;
   switch (m.type) {
     case "report":
     case "clear-failures":
-      return isTabId(m.tabId) ? { type: m.type, tabId: m.tabId } : null;
+    case "undo-list":
+      return { type: m.type, tabId: m.tabId };
+    case "apply-fix":
+      return isShortString(m.failureId) && (ACTION_FIXES as readonly unknown[]).includes(m.fix) ? { type: m.type, tabId: m.tabId, failureId: m.failureId, fix: m.fix as ActionFix } : null;
+    case "undo":
+      return isShortString(m.undoId) ? { type: m.type, tabId: m.tabId, undoId: m.undoId } : null;
     default:
       return null;
   }
