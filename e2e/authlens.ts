@@ -57,6 +57,12 @@ export class AuthLens {
     await probe.evaluate((id) => chrome.runtime.sendMessage({ type: "clear-failures", tabId: id }), tabId);
   }
 
+  /** Writes AuthLens's settings as the settings page would. */
+  async setSettings(settings: { reloadAfterFix: boolean }): Promise<void> {
+    const probe = await this.probe();
+    await probe.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
+  }
+
   /** Keys in `storage.session`, read as an extension page can. */
   async sessionKeys(): Promise<string[]> {
     const probe = await this.probe();

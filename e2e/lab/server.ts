@@ -11,6 +11,8 @@ export interface Lab {
   warmup: string;
   /** The PAC file that sends the proxy scenarios' hosts through the lab's proxy. */
   pacUrl: string;
+  /** Every request the lab has served, oldest first: host, path and the Cookie header it carried. */
+  requests: { host: string; path: string; cookie: string | null; at: number }[];
   close(): Promise<void>;
 }
 
@@ -45,8 +47,11 @@ function routeKey(req: IncomingMessage): { key: string; proxied: boolean } {
 /** Starts the lab on `port` (0: any free port) on loopback only. */
 export async function startLab(port = 0): Promise<Lab> {
   let actualPort = port;
+  const requests: Lab["requests"] = [];
   const server: Server = createServer((req, res) => {
     const { key, proxied } = routeKey(req);
+    const slash = key.indexOf("/");
+    if (requests.length < 10_000) requests.push({ host: key.slice(0, slash), path: key.slice(slash), cookie: req.headers.cookie ?? null, at: Date.now() });
     if (proxied) {
       if (req.headers["proxy-authorization"]) return respond(res, 200, [["Content-Type", "text/html"]], "<h1>Intranet</h1><p>Signed in to the proxy.</p>");
       const answer = proxyAnswers.get(key.slice(0, key.indexOf("/")));
@@ -72,6 +77,7 @@ export async function startLab(port = 0): Promise<Lab> {
     index: "http://lab.test/",
     warmup: "http://lab.test/warmup",
     pacUrl: `http://127.0.0.1:${actualPort}/proxy.pac`,
+    requests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -30,10 +30,10 @@ export function createFixer(deps: FixerDeps) {
   }
 
   /** Saves the snapshot, then removes: a worker stopped in between loses nothing Undo needs. */
-  async function removeWithUndo(tabId: number, site: string, doomed: CookieSnapshot[]): Promise<{ undoId: string; problems: CookieProblem[] }> {
+  async function removeWithUndo(tabId: number, site: string, doomed: CookieSnapshot[], siteSnapshot: CookieSnapshot[]): Promise<{ undoId: string; problems: CookieProblem[] }> {
     const undoId = newId();
     await undo.save({ id: undoId, tabId, site, createdAt: Date.now(), cookies: doomed });
-    return { undoId, problems: await removeCookies(cookies, doomed) };
+    return { undoId, problems: await removeCookies(cookies, doomed, siteSnapshot) };
   }
 
   async function clearSiteCookies(tabId: number, failure: Failure, pageSite: string | null): Promise<FixResult> {
@@ -41,7 +41,7 @@ export function createFixer(deps: FixerDeps) {
     if (!site) return { ok: false, message: "AuthLens cannot tell which site this request belongs to." };
     const snapshot = await snapshotSiteCookies(cookies, site, await storeOfTab(cookies, tabId));
     if (snapshot.length === 0) return { ok: true, message: `There were no cookies for ${site} to remove.` };
-    const { undoId, problems } = await removeWithUndo(tabId, site, snapshot);
+    const { undoId, problems } = await removeWithUndo(tabId, site, snapshot, snapshot);
     const removed = snapshot.length - problems.length;
     const hosts = hostsOf(snapshot).length;
     const where = pageSite && pageSite !== site ? ` ${site} is the site that refused the request; this tab's page is on ${pageSite}, whose cookies were kept.` : "";
@@ -64,7 +64,7 @@ export function createFixer(deps: FixerDeps) {
     const names = [...new Set([...(failure.details.jar?.duplicateNames ?? []), ...failure.details.sent.cookieNames.filter((n, i, a) => a.indexOf(n) !== i)])];
     const stale = staleDuplicates(applicable, names);
     if (stale.length === 0) return { ok: true, message: "No stale cookie is left for this address: each cookie name now appears once." };
-    const { undoId, problems } = await removeWithUndo(tabId, site, stale);
+    const { undoId, problems } = await removeWithUndo(tabId, site, stale, snapshot);
     const reloaded = await reloadIfWanted(tabId);
     const which = stale.map((c) => `${c.name} on ${c.domain}${c.path}`).join(", ");
     return { ok: problems.length === 0, message: `Removed the stale cookie ${which}; the rest of your session was kept.${describeProblems(problems, "remove")}`, undoId, reloaded };

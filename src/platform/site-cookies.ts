@@ -1,5 +1,6 @@
 import { restoreDetails, type CookieSetDetails, type CookieSnapshot } from "../core/cookie-snapshot";
 import { cookieUrl } from "../core/cookie-snapshot";
+import { domainMatches, pathMatches } from "../core/cookie-jar";
 
 /** A cookie as the cookies API returns it. */
 interface ApiCookie extends Omit<CookieSnapshot, "sameSite" | "partitionKey"> {
@@ -58,22 +59,35 @@ export async function snapshotSiteCookies(cookies: CookiesWritePort, site: strin
   return [...byKey.values()];
 }
 
-/** Removes each cookie; returns those it could not remove, with the reason. */
-export async function removeCookies(cookies: CookiesWritePort, snapshots: readonly CookieSnapshot[]): Promise<CookieProblem[]> {
+/**
+ * Removes exactly the `doomed` cookies. `cookies.remove` deletes every cookie of that name the URL
+ * would receive (Chrome's deletion filter is URL + name), so a same-name cookie that should stay
+ * (the fresh session beside a stale one) is put back from `siteSnapshot` straight away.
+ * Returns the cookies it could not remove or keep, with the reason.
+ */
+export async function removeCookies(cookies: CookiesWritePort, doomed: readonly CookieSnapshot[], siteSnapshot: readonly CookieSnapshot[] = doomed): Promise<CookieProblem[]> {
   const problems: CookieProblem[] = [];
-  for (const c of snapshots) {
+  const keep = siteSnapshot.filter((c) => !doomed.includes(c));
+  for (const c of doomed) {
+    const url = cookieUrl(c);
     try {
-      const removed = await cookies.remove({
-        url: cookieUrl(c),
+      // null means no cookie matched: an earlier removal of the same name already took it.
+      await cookies.remove({
+        url,
         name: c.name,
         storeId: c.storeId,
         // A partitioned cookie is removed only with its full partition key.
         ...(c.partitionKey ? { partitionKey: c.partitionKey } : {}),
       });
-      if (removed === null) problems.push({ name: c.name, domain: c.domain, reason: "the browser did not find it (it may have just expired or changed)" });
     } catch (error) {
       problems.push({ name: c.name, domain: c.domain, reason: error instanceof Error ? error.message : String(error) });
+      continue;
     }
+    const { hostname, pathname } = new URL(url);
+    const collateral = keep.filter(
+      (k) => k.name === c.name && JSON.stringify(k.partitionKey ?? null) === JSON.stringify(c.partitionKey ?? null) && domainMatches(hostname, k) && pathMatches(pathname, k.path),
+    );
+    problems.push(...(await restoreCookies(cookies, collateral)));
   }
   return problems;
 }

@@ -1,8 +1,10 @@
 import type { Failure } from "../core/failure";
+import type { ActionFix } from "../messaging/protocol";
+import { FixButtons } from "./fix-buttons";
 import { CAUSE_LABELS } from "./strings";
 
 /** One failure: what failed, the likely cause and how sure AuthLens is, and the evidence on demand. */
-export function FailureItem({ failure }: { failure: Failure }) {
+export function FailureItem({ failure, busy, onFix }: { failure: Failure; busy: boolean; onFix: (failure: Failure, fix: ActionFix) => void }) {
   const headingId = `failure-${failure.id}`;
   return (
     <li class="failure" data-cause={failure.cause} aria-labelledby={headingId}>
@@ -21,6 +23,7 @@ export function FailureItem({ failure }: { failure: Failure }) {
         {failure.resourceType.replace("_", " ")} · <time dateTime={new Date(failure.time).toISOString()}>{new Date(failure.time).toLocaleTimeString()}</time>
       </p>
       <p class="explanation">{failure.explanation.split("\n\n")[0]}</p>
+      <FixButtons failure={failure} busy={busy} onFix={(fix) => onFix(failure, fix)} />
       <details>
         <summary>Evidence</summary>
         <ul class="evidence">

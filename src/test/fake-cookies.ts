@@ -1,5 +1,5 @@
 import type { CookieSetDetails, CookieSnapshot } from "../core/cookie-snapshot";
-import { domainMatches } from "../core/cookie-jar";
+import { domainMatches, pathMatches } from "../core/cookie-jar";
 import type { CookiesWritePort } from "../platform/site-cookies";
 
 /**
@@ -19,12 +19,13 @@ export function fakeCookies(initial: CookieSnapshot[] = []) {
         .filter((c) => (partitionKey === undefined ? !c.partitionKey : partitionKey.topLevelSite === undefined ? Boolean(c.partitionKey) : c.partitionKey?.topLevelSite === partitionKey.topLevelSite))
         .map((c) => ({ ...c }));
     },
+    // Like Chrome's deletion filter: every cookie of that name the URL would receive goes.
     async remove({ url, name, partitionKey }) {
       const { hostname, pathname } = new URL(url);
       if (api.failRemove.has(name)) throw new Error("Failed to parse or set cookie named \"" + name + "\".");
-      const match = jar.find((c) => c.name === name && c.domain.replace(/^\./, "") === hostname && c.path === pathname && samePartition(c.partitionKey, partitionKey));
-      if (!match) return null;
-      jar = jar.filter((c) => c !== match);
+      const matches = jar.filter((c) => c.name === name && domainMatches(hostname, c) && pathMatches(pathname, c.path) && samePartition(c.partitionKey, partitionKey));
+      if (matches.length === 0) return null;
+      jar = jar.filter((c) => !matches.includes(c));
       return { url, name };
     },
     async set(details: CookieSetDetails) {

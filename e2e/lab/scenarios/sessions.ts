@@ -33,12 +33,24 @@ export const SESSIONS: Scenario[] = [
     failing: "http://app.stale-cookie.test/app/api/me",
     routes: {
       "app.stale-cookie.test/app/": (req, res) =>
-        page(res, "Account", "An old host-only <code>_session_id</code> on /app is sent before the fresh one on the parent domain.", `const r = await fetch("/app/api/me"); log("GET /app/api/me → " + r.status);`, [
-          ["Set-Cookie", "_session_id=old-session; Path=/app; HttpOnly"],
-          ["Set-Cookie", "_session_id=fresh-session; Domain=stale-cookie.test; Path=/; HttpOnly"],
-        ]),
-      // The server reads the first _session_id (the stale one) and refuses it.
-      "app.stale-cookie.test/app/api/me": (req, res) => json(res, 401, [], { error: "You need to sign in or sign up before continuing." }),
+        page(
+          res,
+          "Account",
+          "An old host-only <code>_session_id</code> on /app is sent before the fresh one on the parent domain.",
+          `const r = await fetch("/app/api/me"); log("GET /app/api/me → " + r.status);`,
+          // Planted on the first visit only, so a reload after the fix shows what the fix did.
+          req.headers.cookie?.includes("_session_id")
+            ? []
+            : [
+                ["Set-Cookie", "_session_id=old-session; Path=/app; HttpOnly"],
+                ["Set-Cookie", "_session_id=fresh-session; Domain=stale-cookie.test; Path=/; HttpOnly"],
+              ],
+        ),
+      // The server reads the first _session_id: the stale one is refused, the fresh one accepted.
+      "app.stale-cookie.test/app/api/me": (req, res) =>
+        /(^|;\s*)_session_id=fresh-session/.test(req.headers.cookie ?? "") && !/_session_id=old-session/.test(req.headers.cookie ?? "")
+          ? json(res, 200, [], { user: "alice" })
+          : json(res, 401, [], { error: "You need to sign in or sign up before continuing." }),
     },
   },
   {
