@@ -23,7 +23,8 @@ function mockEvent<T>() {
   return event;
 }
 
-function setup({ extraHeaders = true, jar = [] as JarCookie[] | null } = {}) {
+function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[] } = {}) {
+  const notified: number[] = [];
   const area = fakeStorageArea();
   const store = createTabStore(area);
   const badges = new Map<number, number>();
@@ -34,12 +35,14 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null } = {}) {
     badge: { show: async (tabId, count) => void badges.set(tabId, count) },
     classify,
     readJar: async () => jar,
+    preferences: async () => ({ statuses, ignoredSites }),
+    notifyTab: (tabId) => void notified.push(tabId),
     newId: () => `id-${++n}`,
     logError: (message) => errors.push(message),
   });
   const webRequest = { onSendHeaders: mockEvent(), onHeadersReceived: mockEvent(), onErrorOccurred: mockEvent() };
   watchWebRequests(webRequest as unknown as WebRequestPort, recorder, extraHeaders);
-  return { area, store, badges, errors, recorder, webRequest };
+  return { area, store, badges, errors, recorder, webRequest, notified };
 }
 
 describe("failure recorder", () => {
@@ -150,5 +153,24 @@ describe("failure recorder", () => {
     expect(failures.map((f) => f.details.repeats)).toEqual([0, 1, 2]);
     expect(failures[2]?.fixes[0]).toBe("clear-site-cookies");
   });
-});
 
+  it("records only the statuses the person chose, and nothing for ignored sites", async () => {
+    const some = setup({ statuses: [401] });
+    some.webRequest.onHeadersReceived.fire(makeResponse({ statusCode: 403 }));
+    some.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "2", statusCode: 401 }));
+    await some.recorder.idle();
+    expect((await some.store.read(7)).failures.map((f) => f.status)).toEqual([401]);
+    const ignoring = setup({ ignoredSites: ["example.com"] });
+    ignoring.webRequest.onHeadersReceived.fire(makeResponse());
+    await ignoring.recorder.idle();
+    expect(ignoring.area.data).toEqual({});
+  });
+
+  it("tells the page's content script about failures of the page or its fetches, not of images", async () => {
+    const { webRequest, recorder, notified } = setup();
+    webRequest.onHeadersReceived.fire(makeResponse({ type: "image" }));
+    webRequest.onHeadersReceived.fire(makeResponse({ requestId: "2", type: "xmlhttprequest" }));
+    await recorder.idle();
+    expect(notified).toEqual([7]);
+  });
+});

@@ -1,4 +1,5 @@
 import { isAuthFailureStatus } from "../core/auth-status";
+import { BANNER_TYPES } from "../core/banner";
 import type { Diagnosis } from "../core/diagnosis";
 import { gatherEvidence, type FailureEvidence } from "../core/evidence";
 import { toFailure } from "../core/failure";
@@ -17,6 +18,10 @@ export interface FailureRecorderDeps {
   /** The cookies of the failing URL's site, without values; null when they cannot be read. */
   readJar: (url: string, topLevelUrl: string | null) => Promise<JarCookie[] | null>;
   newId: () => string;
+  /** The person's choice of statuses and ignored sites. Read only when a request fails. */
+  preferences: () => Promise<{ statuses: readonly number[]; ignoredSites: readonly string[] }>;
+  /** Tells the tab's content script that its failures changed (for the banner). */
+  notifyTab: (tabId: number) => void;
   /** Where a listener's failure is reported; no listener lets an exception escape. */
   logError: (message: string, error: unknown) => void;
 }
@@ -39,7 +44,7 @@ const MAX_PENDING_REQUESTS = 2000;
  * Turns webRequest events into stored failures and badge counts. A request that does not fail
  * costs a map insert and delete: no parsing, no storage.
  */
-export function createFailureRecorder({ store, badge, classify, readJar, newId, logError }: FailureRecorderDeps): FailureRecorder {
+export function createFailureRecorder({ store, badge, classify, readJar, preferences, notifyTab, newId, logError }: FailureRecorderDeps): FailureRecorder {
   const pendingHeaders = new Map<string, HttpHeader[] | undefined>();
   /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
   const tabPages = new Map<number, string>();
@@ -52,18 +57,22 @@ export function createFailureRecorder({ store, badge, classify, readJar, newId, 
 
   async function record(details: ResponseEvent, sentHeaders: HttpHeader[] | undefined): Promise<void> {
     try {
-      const evidence = gatherEvidence(details, sentHeaders);
       if (details.type === "main_frame") tabPages.set(details.tabId, details.url);
+      const { statuses, ignoredSites } = await preferences();
+      const site = siteOfTab(details);
+      const requestSite = registrableDomain(details.url);
+      if (!statuses.includes(details.statusCode) || ignoredSites.some((s) => s === site || s === requestSite)) return;
+      const evidence = gatherEvidence(details, sentHeaders);
       const topLevelUrl = tabPages.get(details.tabId) ?? details.initiator ?? null;
       const jar = await readJar(details.url, topLevelUrl);
       if (jar) evidence.jar = analyzeJar(details.url, jar, evidence.sent.cookieNames, evidence.crossSite, details.type);
-      const site = siteOfTab(details);
       const next = await store.update(details.tabId, (current) => {
         const record = enterSite(current, site);
         const seen = { ...evidence, repeats: countRepeats(record.failures, evidence) };
         return appendFailure(record, toFailure(newId(), details.frameId, seen, classify(seen)));
       });
       await badge.show(details.tabId, next.failures.length);
+      if (BANNER_TYPES.has(details.type)) notifyTab(details.tabId);
     } catch (error) {
       logError(`could not record the ${details.statusCode} for a ${details.type} request`, error);
     }

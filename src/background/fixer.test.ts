@@ -3,7 +3,7 @@ import { classify } from "../core/classify";
 import type { CookieSnapshot } from "../core/cookie-snapshot";
 import { toFailure } from "../core/failure";
 import { appendFailure } from "../core/tab-record";
-import { createSettingsStore } from "../platform/settings";
+import { createSettingsStore, DEFAULT_SETTINGS } from "../platform/settings";
 import { createTabStore } from "../platform/tab-store";
 import { createUndoStore } from "../platform/undo-store";
 import { headers, makeEvidence } from "../test/builders";
@@ -46,7 +46,7 @@ async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", r
   const windows: { url: string; incognito: boolean }[] = [];
   const sync = fakeStorageArea();
   const settings = createSettingsStore(sync);
-  await settings.write({ reloadAfterFix });
+  await settings.write({ ...DEFAULT_SETTINGS, reloadAfterFix });
   let n = 0;
   const fixer = createFixer({
     tabStore,

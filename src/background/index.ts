@@ -10,6 +10,7 @@ import { createTabStore } from "../platform/tab-store";
 import { browserSupportsExtraHeaders, watchWebRequests } from "../platform/web-request";
 import { createFailureRecorder } from "./failure-recorder";
 import { createFixer } from "./fixer";
+import type { TabNotice } from "../messaging/protocol";
 import { createSettingsStore } from "../platform/settings";
 import { createUndoStore } from "../platform/undo-store";
 import { createMessageRouter } from "./message-router";
@@ -18,8 +19,11 @@ const store = createTabStore(browser.storage.session);
 const badge = createBadge(browser.action);
 const logError = (message: string, error: unknown) => console.warn(`AuthLens: ${message}:`, error instanceof Error ? error.message : String(error));
 
+const settings = createSettingsStore(browser.storage.sync);
 const readJar = (url: string, topLevelUrl: string | null) => readSiteJar(browser.cookies, url, topLevelUrl);
-const recorder = createFailureRecorder({ store, badge, classify, readJar, newId: () => crypto.randomUUID(), logError });
+// The banner's content script may not be there (a chrome:// page, a tab still loading): that is fine.
+const notifyTab = (tabId: number) => void browser.tabs.sendMessage(tabId, { type: "authlens-updated" } satisfies TabNotice, { frameId: 0 }).catch(() => undefined);
+const recorder = createFailureRecorder({ store, badge, classify, readJar, preferences: () => settings.read(), notifyTab, newId: () => crypto.randomUUID(), logError });
 
 watchWebRequests(browser.webRequest, recorder, browserSupportsExtraHeaders());
 browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
@@ -36,9 +40,16 @@ const fixer = createFixer({
   cookies: browser.cookies,
   tabs: browser.tabs,
   windows: browser.windows,
-  settings: createSettingsStore(browser.storage.sync),
+  settings,
   newId: () => crypto.randomUUID(),
 });
 browser.runtime.onMessage.addListener(
-  createMessageRouter({ store, badge, fixer, extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL("") }),
+  createMessageRouter({
+    store,
+    badge,
+    fixer,
+    settings,
+    openDetails: async (tabId) => void (await browser.tabs.create({ url: browser.runtime.getURL(`${browser.runtime.getManifest().action?.default_popup ?? ""}?tab=${tabId}`) })),
+    extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(""),
+  }),
 );

@@ -7,6 +7,7 @@ import { makeEvidence } from "../test/builders";
 import { fakeStorageArea } from "../test/fake-storage";
 import type { Fixer } from "./fixer";
 import { createMessageRouter } from "./message-router";
+import { createSettingsStore } from "../platform/settings";
 
 const ID = "abcdefghijklmnopabcdefghijklmnop";
 const ORIGIN = `chrome-extension://${ID}/`;
@@ -21,12 +22,22 @@ async function setup() {
     undo: async (...args: unknown[]) => (fixes.push(["undo", ...args]), { ok: true, message: "undone" }),
     undoList: async () => [],
   } as unknown as Fixer;
-  const route = createMessageRouter({ store, badge: { show: async (t, c) => void badges.set(t, c) }, fixer, extensionId: ID, extensionOrigin: ORIGIN });
+  const settings = createSettingsStore(fakeStorageArea());
+  const opened: number[] = [];
+  const route = createMessageRouter({
+    store,
+    badge: { show: async (t, c) => void badges.set(t, c) },
+    fixer,
+    settings,
+    openDetails: async (tabId) => void opened.push(tabId),
+    extensionId: ID,
+    extensionOrigin: ORIGIN,
+  });
   for (const id of ["old", "new"]) {
     const evidence = makeEvidence();
     await store.update(5, (r) => appendFailure(r, toFailure(id, 0, evidence, classify(evidence))));
   }
-  return { route, store, badges, fixes };
+  return { route, store, badges, fixes, settings, opened };
 }
 
 describe("message router", () => {
@@ -91,5 +102,25 @@ describe("message router", () => {
     const { route, fixes } = await setup();
     expect(await route(message, popup)).toEqual({ error: "Not an AuthLens message." });
     expect(fixes).toEqual([]);
+  });
+
+  describe("banner messages", () => {
+    const inTab = (tabId: number, url = "https://app.example.com/page") => ({ id: ID, url, tab: { id: tabId }, frameId: 0 });
+
+    it("give the content script its own tab's banner, and remember a dismissal for the page's site", async () => {
+      const { route, settings } = await setup();
+      const answer = await route({ type: "banner" }, inTab(5));
+      expect(answer).toMatchObject({ banner: { tabId: 5, site: "example.com", failureId: "new" } });
+      expect(await route({ type: "dismiss-banner" }, inTab(5))).toEqual({ dismissed: "example.com" });
+      expect((await settings.read()).bannerOffSites).toEqual(["example.com"]);
+      expect(await route({ type: "banner" }, inTab(5))).toEqual({ banner: null });
+    });
+
+    it("open details for the sender's tab only, and are not for extension pages", async () => {
+      const { route, opened } = await setup();
+      expect(await route({ type: "open-details", tabId: 9 }, inTab(5))).toEqual({ opened: true });
+      expect(opened).toEqual([5]);
+      expect(await route({ type: "banner" }, popup)).toEqual({ error: "AuthLens answers only its own pages." });
+    });
   });
 });

@@ -1,6 +1,9 @@
+import { chooseBanner, firstSentence } from "../core/banner";
+import { registrableDomain } from "../core/site";
 import { isOwnContentScriptIn, isOwnExtensionPage, type SenderInfo } from "../messaging/sender";
 import { parseMessage, type ErrorResponse, type Message, type MessageType, type ResponseOf } from "../messaging/protocol";
 import type { Badge } from "../platform/badge";
+import type { SettingsStore } from "../platform/settings";
 import type { TabStore } from "../platform/tab-store";
 import type { Fixer } from "./fixer";
 
@@ -8,29 +11,38 @@ export interface MessageRouterDeps {
   store: TabStore;
   badge: Badge;
   fixer: Fixer;
+  settings: SettingsStore;
+  /** Opens the popup's view of a tab in a new tab ("Details" on the banner). */
+  openDetails: (tabId: number) => Promise<void>;
   extensionId: string;
   extensionOrigin: string;
 }
 
 /**
  * Who may send each message: "pages" are this extension's own pages only; "pages-or-tab" also
- * admits our content script, but only about its own tab.
+ * admits our content script about its own tab; "tab" is the content script only, and the tab is
+ * the sender's.
  */
-const SENDERS: Record<MessageType, "pages" | "pages-or-tab"> = {
+const SENDERS: Record<MessageType, "pages" | "pages-or-tab" | "tab"> = {
   report: "pages-or-tab",
   "clear-failures": "pages",
   "apply-fix": "pages-or-tab",
   undo: "pages-or-tab",
   "undo-list": "pages-or-tab",
+  banner: "tab",
+  "dismiss-banner": "tab",
+  "open-details": "tab",
 };
+
+const REFUSED: ErrorResponse = { error: "AuthLens answers only its own pages." };
 
 /**
  * Answers the protocol's requests after checking the sender. Anything else (another extension,
  * a web page, a content script asking about another tab, a malformed message) gets an error,
  * never an action.
  */
-export function createMessageRouter({ store, badge, fixer, extensionId, extensionOrigin }: MessageRouterDeps) {
-  async function answer(message: Message): Promise<ResponseOf<MessageType>> {
+export function createMessageRouter({ store, badge, fixer, settings, openDetails, extensionId, extensionOrigin }: MessageRouterDeps) {
+  async function answer(message: Message, senderTab: number, senderUrl: string | null): Promise<ResponseOf<MessageType>> {
     switch (message.type) {
       case "report": {
         const record = await store.read(message.tabId);
@@ -48,17 +60,34 @@ export function createMessageRouter({ store, badge, fixer, extensionId, extensio
         return fixer.undo(message.tabId, message.undoId);
       case "undo-list":
         return { undo: await fixer.undoList(message.tabId) };
+      case "banner": {
+        const choice = chooseBanner(await store.read(senderTab), senderUrl, await settings.read());
+        if (!choice) return { banner: null };
+        const { failure, site, fix } = choice;
+        return { banner: { tabId: senderTab, site, failureId: failure.id, cause: failure.cause, headline: failure.summary, why: firstSentence(failure.explanation), fix } };
+      }
+      case "dismiss-banner": {
+        const site = senderUrl ? registrableDomain(senderUrl) : null;
+        if (!site) return { dismissed: null };
+        await settings.update((s) => ({ ...s, bannerOffSites: [...s.bannerOffSites.filter((x) => x !== site), site] }));
+        return { dismissed: site };
+      }
+      case "open-details":
+        await openDetails(senderTab);
+        return { opened: true };
     }
   }
 
   return (raw: unknown, sender: SenderInfo): Promise<ResponseOf<MessageType> | ErrorResponse> => {
-    const fromPage = isOwnExtensionPage(sender, extensionId, extensionOrigin);
-    const tabId = typeof raw === "object" && raw !== null ? (raw as { tabId?: unknown }).tabId : undefined;
-    const fromTab = typeof tabId === "number" && isOwnContentScriptIn(sender, extensionId, extensionOrigin, tabId);
-    if (!fromPage && !fromTab) return Promise.resolve({ error: "AuthLens answers only its own pages." });
     const message = parseMessage(raw);
+    const fromPage = isOwnExtensionPage(sender, extensionId, extensionOrigin);
+    const senderTab = sender.tab?.id ?? -1;
+    const fromContentScript = isOwnContentScriptIn(sender, extensionId, extensionOrigin, senderTab);
+    if (!fromPage && !fromContentScript) return Promise.resolve(REFUSED);
     if (!message) return Promise.resolve({ error: "Not an AuthLens message." });
-    if (!fromPage && SENDERS[message.type] !== "pages-or-tab") return Promise.resolve({ error: "AuthLens answers only its own pages." });
-    return answer(message).catch((error: unknown) => ({ error: `AuthLens could not answer: ${error instanceof Error ? error.message : String(error)}` }));
+    const who = SENDERS[message.type];
+    const allowed = fromPage ? who !== "tab" : who === "tab" || (who === "pages-or-tab" && "tabId" in message && message.tabId === senderTab);
+    if (!allowed) return Promise.resolve(REFUSED);
+    return answer(message, senderTab, sender.url ?? null).catch((error: unknown) => ({ error: `AuthLens could not answer: ${error instanceof Error ? error.message : String(error)}` }));
   };
 }

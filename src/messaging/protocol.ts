@@ -1,5 +1,6 @@
 import type { Failure } from "../core/failure";
 import type { FixId } from "../core/fix";
+import type { CauseId } from "../core/cause";
 
 /** The fixes the worker carries out; the others are advice the UI shows. */
 export const ACTION_FIXES = ["clear-site-cookies", "remove-stale-cookie", "retry-incognito", "reload"] as const satisfies readonly FixId[];
@@ -12,6 +13,18 @@ export interface FixResult {
   /** Present when the fix removed cookies: pass it to `undo`. */
   undoId?: string;
   reloaded?: boolean;
+}
+
+/** What the in-page banner shows: the newest failure of the page's own document or its fetches. */
+export interface BannerModel {
+  tabId: number;
+  site: string;
+  failureId: string;
+  cause: CauseId;
+  headline: string;
+  why: string;
+  /** The most promising fix the banner can carry out. */
+  fix: ActionFix;
 }
 
 /** An undo still available in a tab (no cookie values). */
@@ -37,6 +50,10 @@ interface Protocol {
   "apply-fix": { request: { type: "apply-fix"; tabId: number; failureId: string; fix: ActionFix }; response: FixResult };
   undo: { request: { type: "undo"; tabId: number; undoId: string }; response: FixResult };
   "undo-list": { request: { type: "undo-list"; tabId: number }; response: { undo: UndoSummary[] } };
+  /** From the content script, about its own tab (taken from the sender). */
+  banner: { request: { type: "banner" }; response: { banner: BannerModel | null } };
+  "dismiss-banner": { request: { type: "dismiss-banner" }; response: { dismissed: string | null } };
+  "open-details": { request: { type: "open-details" }; response: { opened: boolean } };
 }
 
 export type MessageType = keyof Protocol;
@@ -60,6 +77,12 @@ function isShortString(value: unknown): value is string {
 export function parseMessage(value: unknown): Message | null {
   if (typeof value !== "object" || value === null) return null;
   const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case "banner":
+    case "dismiss-banner":
+    case "open-details":
+      return { type: m.type };
+  }
   if (!isTabId(m.tabId)) return null;
   switch (m.type) {
     case "report":
@@ -77,4 +100,9 @@ export function parseMessage(value: unknown): Message | null {
 
 export function isErrorResponse(value: unknown): value is ErrorResponse {
   return typeof value === "object" && value !== null && typeof (value as { error?: unknown }).error === "string";
+}
+
+/** What the worker sends a tab's content script when the tab's failures change. */
+export interface TabNotice {
+  type: "authlens-updated";
 }

@@ -1,17 +1,46 @@
+import { AUTH_FAILURE_STATUSES } from "../core/auth-status";
+
 /** The person's choices, kept in `storage.sync`. Declared once, with defaults, validated when read back. */
 export interface Settings {
   /** Reload the tab by itself after clearing cookies, removing a stale cookie or undoing. */
   reloadAfterFix: boolean;
+  /** Show the in-page banner at all. */
+  bannerEnabled: boolean;
+  /** Registrable domains where the banner was dismissed or turned off. */
+  bannerOffSites: string[];
+  /** Which of 401, 403, 407, 419, 440 AuthLens records. */
+  statuses: number[];
+  /** Registrable domains whose failures AuthLens does not record. */
+  ignoredSites: string[];
 }
 
-export const DEFAULT_SETTINGS: Settings = { reloadAfterFix: true };
+export const DEFAULT_SETTINGS: Settings = { reloadAfterFix: true, bannerEnabled: true, bannerOffSites: [], statuses: [...AUTH_FAILURE_STATUSES], ignoredSites: [] };
 
 const SETTINGS_KEY = "settings";
+const MAX_SITES = 500;
+const SITE = /^[a-z0-9.-]{1,253}$|^[0-9a-f:]{2,39}$/;
+
+/** True for something that can be a registrable domain, an IP address or a single-label host. */
+export function isSiteName(value: string): boolean {
+  return SITE.test(value) && !value.startsWith(".") && !value.endsWith(".");
+}
+
+function sites(value: unknown): string[] | null {
+  if (!Array.isArray(value)) return null;
+  return [...new Set(value.filter((s): s is string => typeof s === "string").map((s) => s.trim().toLowerCase()).filter(isSiteName))].slice(0, MAX_SITES);
+}
 
 /** Keeps each well-typed field of a stored value and falls back to the default for the rest. */
 export function parseSettings(value: unknown): Settings {
   const v = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-  return { reloadAfterFix: typeof v.reloadAfterFix === "boolean" ? v.reloadAfterFix : DEFAULT_SETTINGS.reloadAfterFix };
+  const statuses = Array.isArray(v.statuses) ? v.statuses.filter((s): s is number => (AUTH_FAILURE_STATUSES as readonly unknown[]).includes(s)) : null;
+  return {
+    reloadAfterFix: typeof v.reloadAfterFix === "boolean" ? v.reloadAfterFix : DEFAULT_SETTINGS.reloadAfterFix,
+    bannerEnabled: typeof v.bannerEnabled === "boolean" ? v.bannerEnabled : DEFAULT_SETTINGS.bannerEnabled,
+    bannerOffSites: sites(v.bannerOffSites) ?? DEFAULT_SETTINGS.bannerOffSites,
+    statuses: statuses ? [...new Set(statuses)].sort() : DEFAULT_SETTINGS.statuses,
+    ignoredSites: sites(v.ignoredSites) ?? DEFAULT_SETTINGS.ignoredSites,
+  };
 }
 
 export interface SyncAreaPort {
@@ -30,6 +59,11 @@ export function createSettingsStore(area: SyncAreaPort) {
     },
     async write(settings: Settings): Promise<void> {
       await area.set({ [SETTINGS_KEY]: parseSettings(settings) });
+    },
+    async update(change: (settings: Settings) => Settings): Promise<Settings> {
+      const next = parseSettings(change(await this.read()));
+      await area.set({ [SETTINGS_KEY]: next });
+      return next;
     },
   };
 }
