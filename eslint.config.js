@@ -10,12 +10,14 @@ const layers = [
   { dir: "core", forbidden: ["platform", "background", "popup", "content", "messaging"], message: "src/core is pure: no browser APIs, no other layer." },
   { dir: "messaging", forbidden: ["platform", "background", "popup", "content"], message: "src/messaging depends on core only." },
   { dir: "popup", forbidden: ["background", "content"], message: "The popup talks to the worker through src/messaging." },
-  { dir: "content", forbidden: ["background", "popup"], message: "The content script talks to the worker through src/messaging." },
+  { dir: "content", forbidden: ["background", "popup", "options"], message: "The content script talks to the worker through src/messaging." },
+  { dir: "options", forbidden: ["background", "content", "popup"], message: "The settings page uses src/platform's settings store, not other contexts." },
+  { dir: "ui", forbidden: ["background", "content", "popup", "options"], message: "src/ui holds what the popup and the banner share, and depends on neither." },
   { dir: "platform", forbidden: ["background", "popup", "content"], message: "src/platform is below the contexts that use it." },
 ];
 const browserApi = { name: "webextension-polyfill", message: "Call browser APIs from src/platform." };
 /** Entry files wire the browser API into the layers; everything else gets it passed in. */
-const entries = ["src/background/index.ts", "src/popup/main.tsx", "src/content/index.ts"];
+const entries = ["src/background/index.ts", "src/popup/main.tsx", "src/options/main.tsx", "src/content/index.ts"];
 
 export default tseslint.config(
   { ignores: ["dist/", "dist-*/", "node_modules/", "test-results/", "playwright-report/", "artifacts/"] },

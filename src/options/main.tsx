@@ -1,0 +1,7 @@
+import { render } from "preact";
+import browser from "webextension-polyfill";
+import { createSettingsStore } from "../platform/settings";
+import { SettingsPage } from "./settings-page";
+
+const root = document.getElementById("app");
+if (root) render(<SettingsPage store={createSettingsStore(browser.storage.sync)} />, root);

@@ -1,0 +1,38 @@
+import type { CauseId } from "../core/cause";
+import { registrableDomain } from "../core/site";
+import type { ActionFix } from "../messaging/protocol";
+import { t, type MessageKey } from "../platform/i18n";
+
+const CAUSE_KEYS: Record<CauseId, MessageKey> = {
+  "missing-credentials": "causeMissingCredentials",
+  "session-expired": "causeSessionExpired",
+  "stale-cookie": "causeStaleCookie",
+  "token-expired": "causeTokenExpired",
+  "token-invalid": "causeTokenInvalid",
+  "wrong-credentials": "causeWrongCredentials",
+  "insufficient-permissions": "causeInsufficientPermissions",
+  "cors-preflight": "causeCorsPreflight",
+  "cookies-blocked": "causeCookiesBlocked",
+  "clock-skew": "causeClockSkew",
+  "proxy-auth": "causeProxyAuth",
+  unknown: "causeUnknown",
+};
+
+/** The short name of a cause, as the popup and the banner show it. */
+export function causeLabel(cause: CauseId): string {
+  return t(CAUSE_KEYS[cause]);
+}
+
+/** The label of a fix button; each begins with the words people look for ("Clear cookies", "Remove stale cookie", …). */
+export function fixLabel(fix: ActionFix, failingUrl: string): string {
+  switch (fix) {
+    case "clear-site-cookies":
+      return t("fixClearCookies", registrableDomain(failingUrl) ?? "this site");
+    case "remove-stale-cookie":
+      return t("fixRemoveStale");
+    case "retry-incognito":
+      return t("fixIncognito");
+    case "reload":
+      return t("fixReload");
+  }
+}
