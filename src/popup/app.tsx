@@ -1,17 +1,23 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { Failure } from "../core/failure";
+import { formatReport } from "../core/report-text";
 import type { MessageClient } from "../messaging/client";
 import type { ActionFix, FixResult, Report, UndoSummary } from "../messaging/protocol";
-import { FailureItem } from "./failure-item";
+import { t } from "../platform/i18n";
+import { FailureGroupItem, groupFailures } from "./failure-group";
 
 type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "no-tab" } | { kind: "ready"; tabId: number; report: Report; undo: UndoSummary[] };
+type Notice = FixResult & { undone?: boolean };
+
+/** Where the popup puts a copied report; `navigator.clipboard` in the extension, a fake in tests. */
+export type CopyText = (text: string) => Promise<void>;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** The popup: the failures AuthLens recorded in one tab, and the fixes for them. */
-export function App({ client, tabId }: { client: MessageClient; tabId: Promise<number | null> }) {
+/** The popup: the failures AuthLens recorded in one tab, grouped by cause and site, and the fixes for them. */
+export function App({ client, tabId, copyText }: { client: MessageClient; tabId: Promise<number | null>; copyText: CopyText }) {
   const [state, setState] = useState<State>({ kind: "loading" });
-  const [notice, setNotice] = useState<(FixResult & { undone?: boolean }) | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
@@ -31,7 +37,7 @@ export function App({ client, tabId }: { client: MessageClient; tabId: Promise<n
       setNotice({ ...(await action()), undone });
       await load();
     } catch (error) {
-      setNotice({ ok: false, message: `That did not work: ${messageOf(error)}` });
+      setNotice({ ok: false, message: t("popupFixFailed", messageOf(error)) });
     } finally {
       setBusy(false);
     }
@@ -40,25 +46,36 @@ export function App({ client, tabId }: { client: MessageClient; tabId: Promise<n
   const ready = state.kind === "ready" ? state : null;
   const onFix = (failure: Failure, fix: ActionFix) => ready && void run(() => client.send({ type: "apply-fix", tabId: ready.tabId, failureId: failure.id, fix }));
   const onUndo = (undoId: string) => ready && void run(() => client.send({ type: "undo", tabId: ready.tabId, undoId }), true);
+  const onCopy = async () => {
+    if (!ready) return;
+    const { markdown, json } = formatReport(ready.report.failures, new Date(), navigator.userAgent);
+    try {
+      await copyText(`${markdown}\n\n\`\`\`json\n${json}\n\`\`\`\n`);
+      setNotice({ ok: true, message: t("popupCopied") });
+    } catch (error) {
+      setNotice({ ok: false, message: t("popupCopyFailed", messageOf(error)) });
+    }
+  };
   const pendingUndo = ready?.undo.filter((u) => u.id !== notice?.undoId) ?? [];
+  const count = ready?.report.failures.length ?? 0;
 
   return (
     <main aria-busy={state.kind === "loading" || busy}>
       <header>
-        <h1>AuthLens</h1>
-        {ready && ready.report.failures.length > 0 && (
+        <h1>{t("extName")}</h1>
+        {count > 0 && (
           <p class="count" role="status">
-            {ready.report.failures.length === 1 ? "1 auth failure in this tab" : `${ready.report.failures.length} auth failures in this tab`}
+            {count === 1 ? t("popupCountOne") : t("popupCountMany", count)}
           </p>
         )}
       </header>
-      <div class="notice" role="alert" aria-live="assertive">
+      <div class="notice" role="alert">
         {notice && (
           <p class={notice.ok ? "ok" : "error"}>
             {notice.message}{" "}
             {notice.undoId && !notice.undone && (
               <button type="button" disabled={busy} onClick={() => onUndo(notice.undoId!)}>
-                Undo
+                {t("popupUndo")}
               </button>
             )}
           </p>
@@ -66,31 +83,43 @@ export function App({ client, tabId }: { client: MessageClient; tabId: Promise<n
       </div>
       {pendingUndo.map((u) => (
         <p key={u.id} class="undo-pending">
-          Cookies for {u.site} were removed ({u.count}).{" "}
           <button type="button" disabled={busy} onClick={() => onUndo(u.id)}>
-            Undo: put back {u.count} cookies for {u.site}
+            {t("popupUndoPending", u.count, u.site)}
           </button>
         </p>
       ))}
-      {state.kind === "loading" && <p role="status">Loading…</p>}
+      {state.kind === "loading" && <p role="status">{t("popupLoading")}</p>}
       {state.kind === "error" && (
         <p role="alert" class="error">
-          Could not load this tab's failures: {state.message}
+          {t("popupLoadError", state.message)}
         </p>
       )}
-      {state.kind === "no-tab" && <p class="empty">There is no tab to report on.</p>}
-      {ready && ready.report.failures.length === 0 && (
-        <p class="empty" role="status">
-          No auth failures seen in this tab. When a page or one of its requests is refused (401, 403, 407, 419 or 440), AuthLens explains why here.
-        </p>
+      {state.kind === "no-tab" && <p class="empty">{t("popupNoTab")}</p>}
+      {ready && count === 0 && (
+        <div class="empty" role="status">
+          <p>
+            <strong>{t("popupEmpty")}</strong>
+          </p>
+          <p>{t("popupEmptyHelp")}</p>
+        </div>
       )}
-      {ready && ready.report.failures.length > 0 && (
-        <ul class="failures" aria-label="Auth failures, newest first">
-          {ready.report.failures.map((failure) => (
-            <FailureItem key={failure.id} failure={failure} busy={busy} onFix={onFix} />
+      {ready && count > 0 && (
+        <ul class="failures" aria-label={t("popupListLabel")}>
+          {groupFailures(ready.report.failures).map((group) => (
+            <FailureGroupItem key={group.key} group={group} now={Date.now()} busy={busy} onFix={onFix} />
           ))}
         </ul>
       )}
+      <footer>
+        {count > 0 && (
+          <button type="button" onClick={() => void onCopy()}>
+            {t("popupCopyReport")}
+          </button>
+        )}
+        <a href="../options/index.html" target="_blank" rel="noopener">
+          {t("popupOpenSettings")}
+        </a>
+      </footer>
     </main>
   );
 }

@@ -7,5 +7,5 @@ import { App } from "./app";
 const root = document.getElementById("app");
 if (root) {
   const client = createMessageClient((message) => browser.runtime.sendMessage(message));
-  render(<App client={client} tabId={targetTabId(location.search)} />, root);
+  render(<App client={client} tabId={targetTabId(location.search)} copyText={(text) => navigator.clipboard.writeText(text)} />, root);
 }

@@ -184,4 +184,19 @@ export const SESSIONS: Scenario[] = [
         json(res, 401, [["Access-Control-Allow-Origin", "http://app.sso-client.test"], ["Access-Control-Allow-Credentials", "true"]], { error: "login_required" }),
     },
   },
+  {
+    id: "session-expired-main-frame",
+    cause: "session-expired",
+    family: "Express + connect-ensure-login page route",
+    title: "A page that answers 401 once your session is gone",
+    start: "http://app.express-page.test/dashboard",
+    failing: "http://app.express-page.test/dashboard",
+    routes: {
+      // First visit: sign in (sets connect.sid) and go to the dashboard; the store has since forgotten the session.
+      "app.express-page.test/dashboard": (req, res) =>
+        req.headers.cookie?.includes("connect.sid")
+          ? respond(res, 401, [["Content-Type", "text/html; charset=utf-8"], ["X-Powered-By", "Express"]], "<!doctype html><title>Sign in required</title><h1>Please sign in again</h1><p>Your session has ended.</p>")
+          : respond(res, 302, [["Location", "/dashboard"], ["Set-Cookie", "connect.sid=s%3AlabForgottenSession.sig; Path=/; HttpOnly"]]),
+    },
+  },
 ];
