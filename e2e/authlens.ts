@@ -124,3 +124,68 @@ export class AuthLens {
   }
 }
 
+
+/** The in-page banner, seen from outside: its host's attributes, and clicks a person would make. */
+export class BannerDriver {
+  constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {}
+
+  host() {
+    return this.page.locator('[data-authlens="banner"]');
+  }
+
+  /**
+   * Clicks the banner button whose text starts with `label`, as a person would: a real mouse
+   * click at its position. The root is closed, so the button is found through CDP's DOM, which
+   * pierces closed shadow roots.
+   */
+  async click(label: string | RegExp): Promise<void> {
+    const cdp = await this.context.newCDPSession(this.page);
+    try {
+      type Node = { nodeId: number; backendNodeId: number; nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };
+      const { root } = (await cdp.send("DOM.getDocument", { depth: -1, pierce: true })) as { root: Node };
+      const text = (n: Node): string => (n.nodeValue ?? "") + (n.children ?? []).map(text).join("");
+      const matches = (n: Node) => n.nodeName === "BUTTON" && (typeof label === "string" ? text(n).startsWith(label) : label.test(text(n)));
+      const find = (n: Node): Node | null => {
+        if (matches(n)) return n;
+        for (const child of [...(n.shadowRoots ?? []), ...(n.children ?? [])]) {
+          const found = find(child);
+          if (found) return found;
+        }
+        return null;
+      };
+      const button = find(root);
+      if (!button) throw new Error(`no banner button ${String(label)}`);
+      const { model } = (await cdp.send("DOM.getBoxModel", { backendNodeId: button.backendNodeId })) as { model: { content: number[] } };
+      const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+      await this.page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  /**
+   * Evaluates `expression` in AuthLens's content-script world of the page, where
+   * `chrome.dom.openOrClosedShadowRoot` opens the banner's closed root.
+   */
+  async evaluateInContentScript<T>(expression: string): Promise<T> {
+    const cdp = await this.context.newCDPSession(this.page);
+    try {
+      const contexts: { id: number; name: string; auxData?: { type?: string } }[] = [];
+      cdp.on("Runtime.executionContextCreated", (e: { context: { id: number; name: string; auxData?: { type?: string } } }) => contexts.push(e.context));
+      await cdp.send("Runtime.enable");
+      const world = contexts.find((c) => c.auxData?.type === "isolated" && c.name === "AuthLens");
+      if (!world) throw new Error(`no AuthLens content-script world among ${contexts.map((c) => c.name).join(", ")}`);
+      const { result, exceptionDetails } = (await cdp.send("Runtime.evaluate", { expression, contextId: world.id, awaitPromise: true, returnByValue: true })) as {
+        result: { value: T };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      };
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value;
+    } finally {
+      await cdp.detach();
+    }
+  }
+}

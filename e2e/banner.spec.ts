@@ -1,0 +1,79 @@
+import { expect, test } from "./fixtures";
+import { BannerDriver } from "./authlens";
+import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios/index";
+
+const scenario = (id: string) => SCENARIOS.find((s) => s.id === id)!;
+const labDone = () => (window as { labDone?: Promise<void> }).labDone;
+
+test("a banner appears for a main-frame failure, with its cause", async ({ context, authlens }) => {
+  const { page } = await authlens.newTab();
+  await page.goto(scenario("session-expired-main-frame").start);
+  const banner = new BannerDriver(context, page);
+  await expect(banner.host()).toHaveAttribute("data-cause", "session-expired");
+  await expect(banner.host()).toBeVisible();
+});
+
+test("a banner appears for a fetch failure, and its fix works from the page", async ({ context, authlens }) => {
+  await authlens.setSettings({ reloadAfterFix: false });
+  const { page } = await authlens.newTab();
+  await page.goto(scenario("token-invalid").start);
+  const banner = new BannerDriver(context, page);
+  await expect(banner.host()).toHaveAttribute("data-cause", "token-invalid");
+  await context.addCookies([{ name: "pref", value: "1", domain: "app.token-invalid.test", path: "/" }]);
+  await banner.click(/^Clear cookies for token-invalid\.test/);
+  await expect.poll(async () => (await context.cookies()).filter((c) => c.domain.endsWith("token-invalid.test")).length).toBe(0);
+  const status = await banner.evaluateInContentScript<string>(
+    `chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).querySelector('[role="status"]').textContent`,
+  );
+  expect(status).toContain("Removed 1 cookie from 1 host of token-invalid.test.");
+});
+
+test("no banner for a failed image, nor for a clean page", async ({ context, authlens }) => {
+  const { page, tabId } = await authlens.newTab();
+  await page.goto(scenario("unknown").start);
+  // The image's 403 is recorded (so the worker saw it) but raises no banner.
+  expect((await authlens.waitForFailures(tabId, 1)).failures[0]?.resourceType).toBe("image");
+  await page.waitForTimeout(1000);
+  await expect(new BannerDriver(context, page).host()).toHaveCount(0);
+  await page.goto(CLEAN_PAGE);
+  await page.evaluate(labDone);
+  await page.waitForTimeout(1000);
+  await expect(new BannerDriver(context, page).host()).toHaveCount(0);
+});
+
+test("a dismissed banner stays dismissed after reload on that site", async ({ context, authlens }) => {
+  const { page } = await authlens.newTab();
+  await page.goto(scenario("session-expired").start);
+  const banner = new BannerDriver(context, page);
+  await expect(banner.host()).toHaveAttribute("data-cause", "session-expired");
+  await banner.click("Dismiss on this site");
+  await expect(banner.host()).toHaveCount(0);
+  await page.reload();
+  await page.evaluate(labDone);
+  await page.waitForTimeout(1000);
+  await expect(banner.host()).toHaveCount(0);
+  // Other sites still get their banner.
+  await page.goto(scenario("token-expired").start);
+  await expect(banner.host()).toHaveAttribute("data-cause", "token-expired");
+});
+
+test("the page cannot click the banner's buttons with synthetic events", async ({ context, authlens }) => {
+  const { page, tabId } = await authlens.newTab();
+  await page.goto(scenario("session-expired").start);
+  const banner = new BannerDriver(context, page);
+  await expect(banner.host()).toBeVisible();
+  // A page script reaches the host but not the closed root; a forged click on the host does nothing.
+  const reach = await page.evaluate(() => {
+    const host = document.querySelector('[data-authlens="banner"]')!;
+    host.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
+    return host.shadowRoot;
+  });
+  expect(reach).toBeNull();
+  // From inside the content-script world, an untrusted click on the dismiss button is ignored too.
+  await banner.evaluateInContentScript(
+    `[...chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).querySelectorAll("button")].forEach((b) => b.dispatchEvent(new MouseEvent("click", { bubbles: true })))`,
+  );
+  await page.waitForTimeout(500);
+  await expect(banner.host()).toHaveCount(1);
+  expect((await authlens.report(tabId)).failures).toHaveLength(1);
+});
