@@ -79,8 +79,10 @@ export class AuthLens {
     }
   }
 
-  async openPopup(tabId: number): Promise<Page> {
+  /** Opens the popup's view of a tab; `prepare` runs before it loads (to stub the clipboard, say). */
+  async openPopup(tabId: number, prepare?: (page: Page) => Promise<void>): Promise<Page> {
     const page = await this.context.newPage();
+    await prepare?.(page);
     await page.goto(`chrome-extension://${this.extensionId}/${popupPath()}?tab=${tabId}`);
     return page;
   }
