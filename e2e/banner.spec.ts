@@ -77,3 +77,23 @@ test("the page cannot click the banner's buttons with synthetic events", async (
   await expect(banner.host()).toHaveCount(1);
   expect((await authlens.report(tabId)).failures).toHaveLength(1);
 });
+
+test("the banner folds into a small button and back, and Details opens the full view in a tab", async ({ context, authlens }) => {
+  const { page, tabId } = await authlens.newTab();
+  await page.goto(scenario("session-expired").start);
+  const banner = new BannerDriver(context, page);
+  await expect(banner.host()).toBeVisible();
+  const rootText = () => banner.evaluateInContentScript<string>(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).textContent`);
+
+  await banner.click("Collapse");
+  await expect.poll(rootText).toContain("AuthLens: Session expired");
+  expect(await rootText()).not.toContain("Dismiss on this site");
+  await banner.click("AuthLens: Session expired");
+  await expect.poll(rootText).toContain("Dismiss on this site");
+
+  const details = context.waitForEvent("page");
+  await banner.click("Details");
+  const view = await details;
+  await expect(view).toHaveURL(new RegExp(`^chrome-extension://${authlens.extensionId}/src/popup/index\\.html\\?tab=${tabId}$`));
+  await expect(view.locator('li.failure[data-cause="session-expired"]')).toBeVisible();
+});
