@@ -11,6 +11,8 @@ export interface Lab {
   warmup: string;
   /** The PAC file that sends the proxy scenarios' hosts through the lab's proxy. */
   pacUrl: string;
+  /** A PAC file that sends every *.test host through the lab (for browsers without host-resolver rules). */
+  allHostsPacUrl: string;
   /** Every request the lab has served, oldest first: host, path and the Cookie header it carried. */
   requests: { host: string; path: string; cookie: string | null; at: number }[];
   close(): Promise<void>;
@@ -31,8 +33,13 @@ function indexPage(): string {
 </body></html>`;
 }
 
-function pacFile(port: number): string {
-  const tests = [...proxyAnswers.keys()].map((h) => `host == "${h}"`).join(" || ") || "false";
+/**
+ * The PAC file: the proxy scenarios' hosts go through the lab's proxy. With `everyTestHost`
+ * (for Firefox, which has no --host-resolver-rules) every *.test host does, and the lab's proxy
+ * serves the other scenarios as the sites themselves would.
+ */
+function pacFile(port: number, everyTestHost: boolean): string {
+  const tests = everyTestHost ? 'dnsDomainIs(host, ".test")' : [...proxyAnswers.keys()].map((h) => `host == "${h}"`).join(" || ") || "false";
   return `function FindProxyForURL(url, host) { return (${tests}) ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
 }
 
@@ -52,14 +59,14 @@ export async function startLab(port = 0): Promise<Lab> {
     const { key, proxied } = routeKey(req);
     const slash = key.indexOf("/");
     if (requests.length < 10_000) requests.push({ host: key.slice(0, slash), path: key.slice(slash), cookie: req.headers.cookie ?? null, at: Date.now() });
-    if (proxied) {
+    const proxyAnswer = proxied ? proxyAnswers.get(key.slice(0, key.indexOf("/"))) : undefined;
+    if (proxyAnswer) {
       if (req.headers["proxy-authorization"]) return respond(res, 200, [["Content-Type", "text/html"]], "<h1>Intranet</h1><p>Signed in to the proxy.</p>");
-      const answer = proxyAnswers.get(key.slice(0, key.indexOf("/")));
-      if (answer) return answer(req, res);
-      return respond(res, 502, [["Content-Type", "text/plain"]], "The lab's proxy serves only its own scenarios.");
+      return proxyAnswer(req, res);
     }
     if (key === "lab.test/" || key === "127.0.0.1/" || key === "localhost/") return respond(res, 200, [["Content-Type", "text/html; charset=utf-8"]], indexPage());
-    if (key.endsWith("/proxy.pac")) return respond(res, 200, [["Content-Type", "application/x-ns-proxy-autoconfig"]], pacFile(actualPort));
+    if (key.endsWith("/proxy.pac")) return respond(res, 200, [["Content-Type", "application/x-ns-proxy-autoconfig"]], pacFile(actualPort, false));
+    if (key.endsWith("/all-test-hosts.pac")) return respond(res, 200, [["Content-Type", "application/x-ns-proxy-autoconfig"]], pacFile(actualPort, true));
     if (key === "lab.test/warmup") return respond(res, 401, [["Content-Type", "text/plain"]], "Warm-up: AuthLens should record this 401.");
     if (key.startsWith("lab.test/tab/")) return respond(res, 200, [["Content-Type", "text/html"]], "<title>New tab</title>");
     if (key.endsWith("/favicon.ico")) return respond(res, 204, []);
@@ -77,6 +84,7 @@ export async function startLab(port = 0): Promise<Lab> {
     index: "http://lab.test/",
     warmup: "http://lab.test/warmup",
     pacUrl: `http://127.0.0.1:${actualPort}/proxy.pac`,
+    allHostsPacUrl: `http://127.0.0.1:${actualPort}/all-test-hosts.pac`,
     requests,
     close: () =>
       new Promise((resolve) => {

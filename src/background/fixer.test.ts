@@ -36,7 +36,7 @@ const SITE_COOKIES = [
 ];
 const OTHER_SITE = [c({ name: "keep", domain: "www.other.org" })];
 
-async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", reloadAfterFix = true } = {}) {
+async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", reloadAfterFix = true, privateAllowed = true } = {}) {
   const tabStore = createTabStore(fakeStorageArea());
   const evidence = makeEvidence({ url: "https://app.example.com/app/api/me" }, headers(["Cookie", sent]));
   const failure = toFailure("f1", 0, evidence, classify(evidence));
@@ -54,6 +54,7 @@ async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", r
     cookies,
     tabs: { get: async () => ({ url: "https://app.example.com/app/", incognito: false }), reload: async (id) => void reloads.push(id) },
     windows: { create: async (d) => void windows.push(d) },
+    privateWindowsAllowed: async () => privateAllowed,
     settings,
     newId: () => `undo-${++n}`,
   });
@@ -125,6 +126,14 @@ describe("retry in a private window", () => {
     expect(result.ok).toBe(true);
   });
 
+  it("asks for Firefox's private-window permission instead of failing silently", async () => {
+    const { fixer, windows } = await setup({ privateAllowed: false });
+    const result = await fixer.apply(5, "f1", "retry-incognito");
+    expect(result.ok).toBe(false);
+    expect(result.message).toContain("Run in Private Windows");
+    expect(windows).toEqual([]);
+  });
+
   it("explains a policy that forbids private windows", async () => {
     const tabStore = createTabStore(fakeStorageArea());
     const evidence = makeEvidence({}, []);
@@ -135,6 +144,7 @@ describe("retry in a private window", () => {
       cookies: fakeCookies(),
       tabs: { get: async () => ({ url: "https://app.example.com/", incognito: false }), reload: async () => undefined },
       windows: { create: () => Promise.reject(new Error("Incognito mode is disabled.")) },
+      privateWindowsAllowed: async () => true,
       settings: createSettingsStore(fakeStorageArea()),
       newId: () => "u",
     });

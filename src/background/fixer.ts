@@ -15,13 +15,15 @@ export interface FixerDeps {
   cookies: CookiesWritePort;
   tabs: { get(tabId: number): Promise<{ url?: string | undefined; incognito: boolean }>; reload(tabId: number): Promise<void> };
   windows: { create(details: { url: string; incognito: boolean }): Promise<unknown> };
+  /** Firefox opens private windows only for add-ons the person allowed there. */
+  privateWindowsAllowed: () => Promise<boolean>;
   settings: SettingsStore;
   newId: () => string;
 }
 
 /** Carries out the one-click fixes and their undo. Every cookie removal is snapshotted first. */
 export function createFixer(deps: FixerDeps) {
-  const { tabStore, undo, cookies, tabs, windows, settings, newId } = deps;
+  const { tabStore, undo, cookies, tabs, windows, settings, privateWindowsAllowed, newId } = deps;
 
   async function reloadIfWanted(tabId: number): Promise<boolean> {
     if (!(await settings.read()).reloadAfterFix) return false;
@@ -79,6 +81,12 @@ export function createFixer(deps: FixerDeps) {
         : failure.cause === "wrong-credentials"
           ? " It will probably not help: the username or password itself was refused."
           : "";
+    if (!(await privateWindowsAllowed().catch(() => true))) {
+      return {
+        ok: false,
+        message: "AuthLens may not open private windows yet. Allow it in your browser's add-ons settings (Firefox: Add-ons and themes → AuthLens → Run in Private Windows), then try again.",
+      };
+    }
     try {
       await windows.create({ url, incognito: true });
       return { ok: true, message: `Opened ${url} in a new private window, with none of your cookies.${warning}` };

@@ -5,6 +5,7 @@
 import browser from "webextension-polyfill";
 import { classify } from "../core/classify";
 import { createBadge } from "../platform/badge";
+import { privateWindowsAllowed } from "../platform/browser-kind";
 import { readSiteJar } from "../platform/cookie-jar";
 import { createTabStore } from "../platform/tab-store";
 import { browserSupportsExtraHeaders, watchWebRequests } from "../platform/web-request";
@@ -40,6 +41,7 @@ const fixer = createFixer({
   cookies: browser.cookies,
   tabs: browser.tabs,
   windows: browser.windows,
+  privateWindowsAllowed,
   settings,
   newId: () => crypto.randomUUID(),
 });

@@ -3,6 +3,7 @@ import type { Failure } from "../core/failure";
 import { formatReport } from "../core/report-text";
 import type { MessageClient } from "../messaging/client";
 import type { ActionFix, FixResult, Report, UndoSummary } from "../messaging/protocol";
+import type { HostAccess } from "../platform/host-access";
 import { t } from "../platform/i18n";
 import { FailureGroupItem, groupFailures } from "./failure-group";
 
@@ -15,8 +16,9 @@ export type CopyText = (text: string) => Promise<void>;
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The popup: the failures AuthLens recorded in one tab, grouped by cause and site, and the fixes for them. */
-export function App({ client, tabId, copyText }: { client: MessageClient; tabId: Promise<number | null>; copyText: CopyText }) {
+export function App({ client, tabId, copyText, hostAccess }: { client: MessageClient; tabId: Promise<number | null>; copyText: CopyText; hostAccess: HostAccess }) {
   const [state, setState] = useState<State>({ kind: "loading" });
+  const [access, setAccess] = useState<"granted" | "missing" | "denied">("granted");
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -29,7 +31,18 @@ export function App({ client, tabId, copyText }: { client: MessageClient; tabId:
 
   useEffect(() => {
     load().catch((error: unknown) => setState({ kind: "error", message: messageOf(error) }));
-  }, [load]);
+    hostAccess
+      .granted()
+      .then((granted) => setAccess(granted ? "granted" : "missing"))
+      .catch(() => undefined);
+  }, [load, hostAccess]);
+
+  const askAccess = () => {
+    hostAccess
+      .request()
+      .then((granted) => setAccess(granted ? "granted" : "denied"))
+      .catch(() => setAccess("denied"));
+  };
 
   const run = async (action: () => Promise<FixResult>, undone = false) => {
     setBusy(true);
@@ -88,6 +101,14 @@ export function App({ client, tabId, copyText }: { client: MessageClient; tabId:
           </button>
         </p>
       ))}
+      {access !== "granted" && (
+        <div class="access" role="alert">
+          <p>{access === "denied" ? t("accessDenied") : t("accessMissing")}</p>
+          <button type="button" class="primary" onClick={askAccess}>
+            {t("accessGrant")}
+          </button>
+        </div>
+      )}
       {state.kind === "loading" && <p role="status">{t("popupLoading")}</p>}
       {state.kind === "error" && (
         <p role="alert" class="error">

@@ -1,0 +1,71 @@
+// @vitest-environment happy-dom
+import { render } from "preact";
+import { act } from "preact/test-utils";
+import { afterEach, describe, expect, it } from "vitest";
+import { classify } from "../core/classify";
+import { toFailure } from "../core/failure";
+import type { Message } from "../messaging/protocol";
+import { headers, makeEvidence } from "../test/builders";
+import { App } from "./app";
+import { mockClient } from "./mock-client";
+
+const failure = (() => {
+  const e = makeEvidence({}, headers(["Cookie", "sid=planted"]));
+  return toFailure("f1", 0, e, classify(e));
+})();
+const granted = { granted: async () => true, request: async () => true };
+
+async function mount(props: Partial<Parameters<typeof App>[0]> = {}, sent: Message[] = []) {
+  const root = document.createElement("div");
+  document.body.append(root);
+  await act(async () => {
+    render(<App client={mockClient({ version: 1, tabId: 3, failures: [failure] }, sent)} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} {...props} />, root);
+  });
+  await act(async () => new Promise((r) => setTimeout(r, 0)));
+  return root;
+}
+
+afterEach(() => {
+  document.body.innerHTML = "";
+});
+
+describe("popup App", () => {
+  it("shows the failure's headline, cause and fixes", async () => {
+    const root = await mount();
+    expect(root.querySelector("h2")?.textContent).toBe(failure.summary);
+    expect(root.querySelector(".cause")?.textContent).toBe("Session expired");
+    expect([...root.querySelectorAll(".fixes button")].map((b) => b.textContent)).toEqual(["Reload page", "Clear cookies for example.com", "Retry in incognito window"]);
+  });
+
+  it("runs a fix and offers Undo", async () => {
+    const sent: Message[] = [];
+    const root = await mount({}, sent);
+    const clear = [...root.querySelectorAll("button")].find((b) => b.textContent?.startsWith("Clear cookies"))!;
+    await act(async () => clear.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(sent).toContainEqual({ type: "apply-fix", tabId: 3, failureId: "f1", fix: "clear-site-cookies" });
+    expect(root.querySelector(".notice")?.textContent).toContain("Removed 2 cookies from 1 host of example.com.");
+    expect([...root.querySelectorAll(".notice button")].map((b) => b.textContent)).toEqual(["Undo"]);
+  });
+
+  it("asks for access to sites when it is missing, and says so when refused", async () => {
+    let asked = 0;
+    const root = await mount({ hostAccess: { granted: async () => false, request: async () => (asked++, false) } });
+    expect(root.querySelector(".access")?.textContent).toContain("cannot see failed sign-ins");
+    const grant = root.querySelector<HTMLButtonElement>(".access button")!;
+    await act(async () => grant.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(asked).toBe(1);
+    expect(root.querySelector(".access")?.textContent).toContain("Access was not granted");
+  });
+
+  it("says plainly when a tab has no failures", async () => {
+    const root = document.createElement("div");
+    document.body.append(root);
+    await act(async () => {
+      render(<App client={mockClient({ version: 1, tabId: 3, failures: [] })} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} />, root);
+    });
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(root.textContent).toContain("No auth failures seen in this tab.");
+  });
+});

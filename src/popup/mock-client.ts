@@ -1,0 +1,18 @@
+import type { MessageClient } from "../messaging/client";
+import type { Message, Report, ResponseOf } from "../messaging/protocol";
+
+/** A MessageClient that answers from fixed data, so popup components run without an extension. */
+export function mockClient(report: Report, sent: Message[] = []): MessageClient {
+  return {
+    send<M extends Message>(message: M): Promise<ResponseOf<M["type"]>> {
+      sent.push(message);
+      const answers: Partial<Record<Message["type"], unknown>> = {
+        report,
+        "undo-list": { undo: [] },
+        "apply-fix": { ok: true, message: "Removed 2 cookies from 1 host of example.com.", undoId: "u1" },
+        undo: { ok: true, message: "Put back 2 cookies for example.com." },
+      };
+      return Promise.resolve(answers[message.type] as ResponseOf<M["type"]>);
+    },
+  };
+}
