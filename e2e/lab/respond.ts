@@ -6,7 +6,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 export type HeaderList = readonly (readonly [string, string])[];
 
 /** Sends a response with headers in the given order. A `Date` is added as real servers do. */
-export function respond(res: ServerResponse, status: number, headers: HeaderList, body = ""): void {
+export function respond(res: ServerResponse, status: number, headers: HeaderList, body: string | Buffer = ""): void {
   const flat: string[] = [];
   if (!headers.some(([name]) => name.toLowerCase() === "date")) flat.push("Date", new Date().toUTCString());
   for (const [name, value] of headers) flat.push(name, value);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { respond, type Handler } from "./respond";
+import { benchRoutes } from "./bench-routes";
 import { CLEAN_PAGE, cleanRoutes, SCENARIOS } from "./scenarios/index";
 
 export interface Lab {
@@ -18,7 +19,7 @@ export interface Lab {
   close(): Promise<void>;
 }
 
-const routes = new Map<string, Handler>([cleanRoutes, ...SCENARIOS.map((s) => s.routes)].flatMap((r) => Object.entries(r)));
+const routes = new Map<string, Handler>([cleanRoutes, benchRoutes, ...SCENARIOS.map((s) => s.routes)].flatMap((r) => Object.entries(r)));
 /** Hosts the lab's proxy answers for (the PAC file sends only these to it), with its answer. */
 const proxyAnswers = new Map(SCENARIOS.flatMap((s) => (s.proxy ? [[new URL(s.start).hostname, s.proxy] as const] : [])));
 
@@ -58,7 +59,7 @@ export async function startLab(port = 0): Promise<Lab> {
   const server: Server = createServer((req, res) => {
     const { key, proxied } = routeKey(req);
     const slash = key.indexOf("/");
-    if (requests.length < 10_000) requests.push({ host: key.slice(0, slash), path: key.slice(slash), cookie: req.headers.cookie ?? null, at: Date.now() });
+    if (requests.length < 10_000 && !key.startsWith("bench.test/")) requests.push({ host: key.slice(0, slash), path: key.slice(slash), cookie: req.headers.cookie ?? null, at: Date.now() });
     const proxyAnswer = proxied ? proxyAnswers.get(key.slice(0, key.indexOf("/"))) : undefined;
     if (proxyAnswer) {
       if (req.headers["proxy-authorization"]) return respond(res, 200, [["Content-Type", "text/html"]], "<h1>Intranet</h1><p>Signed in to the proxy.</p>");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../core/classify";
 import { createTabStore } from "../platform/tab-store";
-import { watchWebRequests, type WebRequestPort } from "../platform/web-request";
+import { SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchWebRequests, type WebRequestPort } from "../platform/web-request";
 import { headers, makeRequest, makeResponse } from "../test/builders";
 import { fakeStorageArea } from "../test/fake-storage";
 import { createFailureRecorder } from "./failure-recorder";
@@ -11,10 +11,10 @@ import type { JarCookie } from "../core/cookie-jar";
 function mockEvent<T>() {
   const event = {
     listener: null as ((details: T) => void) | null,
-    extraInfoSpec: [] as string[],
-    addListener(callback: (details: T) => void, _filter: unknown, extraInfoSpec: string[] = []) {
+    calls: [] as { types: string[] | undefined; extraInfoSpec: string[] }[],
+    addListener(callback: (details: T) => void, filter: { types?: string[] }, extraInfoSpec: string[] = []) {
       event.listener = callback;
-      event.extraInfoSpec = extraInfoSpec;
+      event.calls.push({ types: filter.types, extraInfoSpec });
     },
     fire(details: T) {
       event.listener?.(details);
@@ -46,9 +46,14 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
 }
 
 describe("failure recorder", () => {
-  it("asks for extraHeaders only where the browser has it", () => {
-    expect(setup().webRequest.onSendHeaders.extraInfoSpec).toEqual(["requestHeaders", "extraHeaders"]);
-    expect(setup({ extraHeaders: false }).webRequest.onHeadersReceived.extraInfoSpec).toEqual(["responseHeaders"]);
+  it("asks for extraHeaders only where the browser has it, and only for sign-in request types", () => {
+    const { webRequest } = setup();
+    expect(webRequest.onSendHeaders.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["requestHeaders", "extraHeaders"] }]);
+    expect(webRequest.onHeadersReceived.calls).toEqual([
+      { types: [...SIGN_IN_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] },
+      { types: [...SUBRESOURCE_TYPES], extraInfoSpec: ["responseHeaders"] },
+    ]);
+    expect(setup({ extraHeaders: false }).webRequest.onHeadersReceived.calls.map((c) => c.extraInfoSpec)).toEqual([["responseHeaders"], ["responseHeaders"]]);
   });
 
   it("records a 401 with what its request carried, and counts it on the badge", async () => {

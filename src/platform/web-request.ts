@@ -53,12 +53,22 @@ export interface WebRequestHandlers {
  * browser declares it (`OnSendHeadersOptions.EXTRA_HEADERS`).
  */
 export function watchWebRequests(webRequest: WebRequestPort, handlers: WebRequestHandlers, supportsExtraHeaders: boolean): void {
-  const filter = { urls: ["<all_urls>"] };
   const extra = supportsExtraHeaders ? ["extraHeaders"] : [];
-  webRequest.onSendHeaders.addListener(handlers.onSendHeaders, filter, ["requestHeaders", ...extra]);
-  webRequest.onHeadersReceived.addListener(handlers.onHeadersReceived, filter, ["responseHeaders", ...extra]);
-  webRequest.onErrorOccurred.addListener(handlers.onErrorOccurred, filter);
+  // Headers matter for what a person signs in with: documents, frames, fetch/XHR and the rest
+  // ("other": CORS preflights, beacons). Only those pay for extraHeaders and request headers.
+  const signInTypes = { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES] };
+  webRequest.onSendHeaders.addListener(handlers.onSendHeaders, signInTypes, ["requestHeaders", ...extra]);
+  webRequest.onHeadersReceived.addListener(handlers.onHeadersReceived, signInTypes, ["responseHeaders", ...extra]);
+  webRequest.onErrorOccurred.addListener(handlers.onErrorOccurred, signInTypes);
+  // Images, scripts, styles, fonts and media are watched for their status alone: a refused one is
+  // still recorded, without the cost of extraHeaders on every one of them.
+  webRequest.onHeadersReceived.addListener(handlers.onHeadersReceived, { urls: ["<all_urls>"], types: [...SUBRESOURCE_TYPES] }, ["responseHeaders"]);
 }
+
+/** Request types whose request headers (Cookie, Authorization) AuthLens reads. */
+export const SIGN_IN_TYPES = ["main_frame", "sub_frame", "xmlhttprequest", "other", "ping", "websocket"] as const;
+/** Request types AuthLens watches for a refused status only. */
+export const SUBRESOURCE_TYPES = ["image", "script", "stylesheet", "font", "media", "object", "csp_report"] as const;
 
 /** Chrome declares `extraHeaders` in this enum; Firefox does not have the value at all. */
 export function browserSupportsExtraHeaders(): boolean {

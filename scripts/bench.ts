@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: AuthLens's cost, printed as one table with the target beside each figure.
+ * It never fails because a machine is slow; `--quick` (used by `npm test`) runs a few rounds only,
+ * so the benchmark cannot rot. See docs/performance.md.
+ */
+import { chromium, type BrowserContext } from "@playwright/test";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { AuthLens, DIST, popupPath } from "../e2e/authlens";
+import { chromiumArgs, chromiumExecutable } from "../e2e/lab/chromium";
+import { launchAuthLens } from "../e2e/launch";
+import { startLab, type Lab } from "../e2e/lab/server";
+import { classify } from "../src/core/classify";
+import { gatherEvidence } from "../src/core/evidence";
+import { CAPTURED, NOW } from "../src/test/captured-responses";
+import { makeResponse } from "../src/test/builders";
+
+const quick = process.argv.includes("--quick");
+const RUNS = quick ? 3 : 15;
+const FLOOD = quick ? { n: 1000, fail: 200 } : { n: 10_000, fail: 2000 };
+const rows: [string, string, string][] = [];
+const row = (what: string, figure: string, target: string) => {
+  rows.push([what, figure, target]);
+  console.error(`  ${what}: ${figure}`);
+};
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** An extension with a worker and no listeners: the floor AuthLens is compared with. */
+function nullExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), "authlens-null-ext-"));
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify({ manifest_version: 3, name: "No listeners", version: "1.0", background: { service_worker: "sw.js" } }));
+  writeFileSync(join(dir, "sw.js"), "// listens to nothing\n");
+  return dir;
+}
+
+async function launchPlain(lab: Lab, extension: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), "authlens-bench-"));
+  mkdirSync(join(profile, "Default"), { recursive: true });
+  writeFileSync(join(profile, "Default", "Preferences"), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromiumExecutable(), headless: true, args: chromiumArgs(lab, extension) });
+  return { context, close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })) };
+}
+
+async function loadTime(context: BrowserContext): Promise<number> {
+  const page = await context.newPage();
+  const start = performance.now();
+  await page.goto("http://bench.test/busy");
+  await page.evaluate(() => (window as { benchDone?: Promise<unknown> }).benchDone);
+  const ms = performance.now() - start;
+  await page.close();
+  return ms;
+}
+
+async function pageLoadOverhead(lab: Lab): Promise<void> {
+  console.error("Page-load overhead (busy page, 200 subresources)…");
+  const nullDir = nullExtension();
+  const withAuthLens = await launchAuthLens(lab);
+  const withNull = await launchPlain(lab, nullDir);
+  try {
+    for (let i = 0; i < 2; i++) await Promise.all([loadTime(withAuthLens.context), loadTime(withNull.context)]); // warm-up
+    const a: number[] = [];
+    const b: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate which goes first, so neither always runs on a warmer machine.
+      if (i % 2) {
+        a.push(await loadTime(withAuthLens.context));
+        b.push(await loadTime(withNull.context));
+      } else {
+        b.push(await loadTime(withNull.context));
+        a.push(await loadTime(withAuthLens.context));
+      }
+    }
+    row(`Page load, AuthLens / no-listener extension (median of ${RUNS} each; ${median(a).toFixed(0)} ms vs ${median(b).toFixed(0)} ms)`, (median(a) / median(b)).toFixed(3), "≤ 1.05");
+  } finally {
+    await withAuthLens.close();
+    await withNull.close();
+    rmSync(nullDir, { recursive: true, force: true });
+  }
+}
+
+async function workerEventCost(authlens: AuthLens): Promise<void> {
+  console.error("Worker time per webRequest event…");
+  const worker = authlens.context.serviceWorkers().find((w) => w.url().includes(authlens.extensionId))!;
+  const perEventUs = await worker.evaluate(
+    ([response]) => {
+      const { recorder } = (globalThis as unknown as { authlensDiagnostics: { recorder: Record<string, (d: unknown) => void> } }).authlensDiagnostics;
+      const headers = [{ name: "Cookie", value: "sid=abc; theme=dark" }, { name: "Accept", value: "*/*" }, { name: "User-Agent", value: "Mozilla/5.0" }];
+      const samples: number[] = [];
+      for (let round = 0; round < 50; round++) {
+        const start = performance.now();
+        for (let i = 0; i < 200; i++) {
+          const requestId = `bench-${round}-${i}`;
+          recorder.onSendHeaders!({ requestId, tabId: 1, requestHeaders: headers });
+          recorder.onHeadersReceived!({ ...response, requestId, tabId: 1, statusCode: 200 });
+        }
+        samples.push(((performance.now() - start) * 1000) / 400);
+      }
+      samples.sort((x, y) => x - y);
+      return samples[Math.floor(samples.length / 2)]!;
+    },
+    [makeResponse({ responseHeaders: [{ name: "Content-Type", value: "text/html" }, { name: "Set-Cookie", value: "a=b" }] })] as const,
+  );
+  row("Worker time per event, request that does not fail (median, in the worker)", `${perEventUs.toFixed(2)} µs`, "≤ 20 µs");
+}
+
+function classifierThroughput(): void {
+  console.error("Classifier throughput…");
+  const corpus = CAPTURED.map((c) => gatherEvidence(makeResponse({ timeStamp: NOW, ...c.response }), c.request));
+  const rounds = quick ? 2000 : 20_000;
+  for (let i = 0; i < 1000; i++) classify(corpus[i % corpus.length]!); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < rounds; i++) for (const e of corpus) classify(e);
+  const perSecond = (rounds * corpus.length) / ((performance.now() - start) / 1000);
+  row(`Classifier throughput (Node, ${corpus.length} captured responses)`, `${Math.round(perSecond).toLocaleString("en")} /s`, "≥ 100,000 /s");
+}
+
+async function flood(lab: Lab, authlens: AuthLens): Promise<void> {
+  console.error(`Flood: ${FLOOD.n} requests, ${FLOOD.fail} refused…`);
+  const worker = authlens.context.serviceWorkers().find((w) => w.url().includes(authlens.extensionId))!;
+  const heap = () => worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
+  const before = await heap();
+  const { page, tabId } = await authlens.newTab();
+  await page.goto(`http://bench.test/flood?n=${FLOOD.n}&fail=${FLOOD.fail}`);
+  await page.evaluate(() => (window as { benchDone?: Promise<unknown> }).benchDone);
+  await worker.evaluate(() => (globalThis as unknown as { authlensDiagnostics: { recorder: { idle(): Promise<void> } } }).authlensDiagnostics.recorder.idle());
+  const after = await heap();
+  const report = await authlens.report(tabId);
+  const badge = await authlens.badgeText(tabId);
+  const start = performance.now();
+  const popup = await authlens.context.newPage();
+  await popup.goto(`chrome-extension://${authlens.extensionId}/${popupPath()}?tab=${tabId}`);
+  await popup.locator("li.failure").first().waitFor();
+  const popupMs = performance.now() - start;
+  const firstRender = await popup.evaluate(() => performance.now());
+  await popup.close();
+  row(`Flood: worker heap before → after (MB)`, `${(before / 1e6).toFixed(1)} → ${(after / 1e6).toFixed(1)}`, "bounded");
+  row("Flood: failures kept / badge", `${report.failures.length} / "${badge}"`, `50 / "50"`);
+  row("Flood: popup opens and lists (ms, from click to list)", popupMs.toFixed(0), "< 150 ms");
+  row("Popup time to first render of the list (ms since navigation)", firstRender.toFixed(0), "< 100 ms");
+  void lab;
+}
+
+function builtSizes(): void {
+  const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
+  const all = files(DIST).filter((f) => f.endsWith(".js"));
+  const kb = (fs: string[]) => (fs.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0) / 1024).toFixed(1);
+  const raw = (fs: string[]) => (fs.reduce((n, f) => n + statSync(f).size, 0) / 1024).toFixed(1);
+  const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8")) as { background: { service_worker: string } };
+  const popupHtml = readFileSync(join(DIST, popupPath()), "utf8");
+  const popupJs = [...popupHtml.matchAll(/src="\/?([^"]+\.js)"|href="\/?([^"]+\.js)"/g)].map((m) => join(DIST, m[1] ?? m[2] ?? ""));
+  const loader = readFileSync(join(DIST, manifest.background.service_worker), "utf8");
+  const workerJs = [...loader.matchAll(/["']\.?\/?(assets\/[^"']+\.js)["']/g)].map((m) => join(DIST, m[1]!));
+  const contentJs = all.filter((f) => /content|loader/.test(f) && !workerJs.includes(f));
+  row("Built size: popup JS (gzip)", `${kb(popupJs)} KB`, "—");
+  row("Built size: worker JS (raw / gzip)", `${raw(workerJs)} / ${kb(workerJs)} KB`, "—");
+  row("Built size: content script (gzip)", `${kb(contentJs)} KB`, "—");
+}
+
+const lab = await startLab();
+try {
+  classifierThroughput();
+  builtSizes();
+  await pageLoadOverhead(lab);
+  const launched = await launchAuthLens(lab);
+  try {
+    await workerEventCost(launched.authlens);
+    await flood(lab, launched.authlens);
+  } finally {
+    await launched.close();
+  }
+} finally {
+  await lab.close();
+}
+
+const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), ["What", "Measured", "Target"][i]!.length));
+const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
+console.log(`\nAuthLens benchmark${quick ? " (quick smoke: few runs, figures are rough)" : ""} — ${new Date().toISOString()}, ${process.platform}, ${(await import("node:os")).cpus().length} cores`);
+console.log(line(["What", "Measured", "Target"]));
+console.log(line(widths.map((w) => "-".repeat(w))));
+for (const r of rows) console.log(line(r));
+void resolve;
