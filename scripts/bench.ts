@@ -8,7 +8,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { AuthLens, DIST, popupPath } from "../e2e/authlens";
+import type { AuthLens} from "../e2e/authlens";
+import { DIST, popupPath } from "../e2e/authlens";
 import { chromiumArgs, chromiumExecutable } from "../e2e/lab/chromium";
 import { launchAuthLens } from "../e2e/launch";
 import { startLab, type Lab } from "../e2e/lab/server";
