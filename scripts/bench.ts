@@ -4,9 +4,9 @@
  * so the benchmark cannot rot. See docs/performance.md.
  */
 import { chromium, type BrowserContext } from "@playwright/test";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { AuthLens} from "../e2e/authlens";
 import { DIST, popupPath } from "../e2e/authlens";
@@ -121,10 +121,41 @@ function classifierThroughput(): void {
   row(`Classifier throughput (Node, ${corpus.length} captured responses)`, `${Math.round(perSecond).toLocaleString("en")} /s`, "≥ 100,000 /s");
 }
 
+/**
+ * The worker's V8 heap in use, read over CDP (Runtime.getHeapUsage): workers have no
+ * performance.memory. Playwright opens CDP sessions on pages only, so the worker's target is
+ * reached through the page's session with Target.sendMessageToTarget.
+ */
+async function workerHeapReader(authlens: AuthLens): Promise<() => Promise<number>> {
+  const cdp = await authlens.context.newCDPSession(await authlens.probe());
+  const { targetInfos } = await cdp.send("Target.getTargets");
+  const worker = targetInfos.find((t) => t.type === "service_worker" && t.url.includes(authlens.extensionId));
+  if (!worker) return () => Promise.resolve(NaN);
+  const { sessionId } = await cdp.send("Target.attachToTarget", { targetId: worker.targetId, flatten: false });
+  let next = 0;
+  const call = <T>(method: string) =>
+    new Promise<T | undefined>((resolve) => {
+      const id = ++next;
+      const onMessage = (event: { message: string }) => {
+        const reply = JSON.parse(event.message) as { id?: number; result?: T };
+        if (reply.id !== id) return;
+        cdp.off("Target.receivedMessageFromTarget", onMessage);
+        resolve(reply.result);
+      };
+      cdp.on("Target.receivedMessageFromTarget", onMessage);
+      void cdp.send("Target.sendMessageToTarget", { sessionId, message: JSON.stringify({ id, method }) });
+    });
+  // Collect garbage first: what stays is what AuthLens holds on to.
+  return async () => {
+    await call("HeapProfiler.collectGarbage");
+    return (await call<{ usedSize: number }>("Runtime.getHeapUsage"))?.usedSize ?? NaN;
+  };
+}
+
 async function flood(lab: Lab, authlens: AuthLens): Promise<void> {
   console.error(`Flood: ${FLOOD.n} requests, ${FLOOD.fail} refused…`);
   const worker = authlens.context.serviceWorkers().find((w) => w.url().includes(authlens.extensionId))!;
-  const heap = () => worker.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN);
+  const heap = await workerHeapReader(authlens);
   const before = await heap();
   const { page, tabId } = await authlens.newTab();
   await page.goto(`http://bench.test/flood?n=${FLOOD.n}&fail=${FLOOD.fail}`);
@@ -148,16 +179,29 @@ async function flood(lab: Lab, authlens: AuthLens): Promise<void> {
 }
 
 function builtSizes(): void {
-  const files = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : [join(dir, n)]));
-  const all = files(DIST).filter((f) => f.endsWith(".js"));
   const kb = (fs: string[]) => (fs.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0) / 1024).toFixed(1);
   const raw = (fs: string[]) => (fs.reduce((n, f) => n + statSync(f).size, 0) / 1024).toFixed(1);
-  const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8")) as { background: { service_worker: string } };
+  const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8")) as { background: { service_worker: string }; content_scripts: { js: string[] }[] };
+  // Follow each entry's static imports, so shared chunks count for every context that loads them.
+  const closure = (entries: string[]): string[] => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      // Static imports, and the content-script loader's import(chrome.runtime.getURL("assets/…")).
+      for (const m of readFileSync(file, "utf8").matchAll(/["']([^"'\s]+\.js)["']/g)) {
+        const spec = m[1]!;
+        const candidates = [spec.startsWith(".") ? resolve(dirname(file), spec) : join(DIST, spec)];
+        for (const candidate of candidates) if (existsSync(candidate)) visit(candidate);
+      }
+    };
+    entries.forEach(visit);
+    return [...seen];
+  };
   const popupHtml = readFileSync(join(DIST, popupPath()), "utf8");
-  const popupJs = [...popupHtml.matchAll(/src="\/?([^"]+\.js)"|href="\/?([^"]+\.js)"/g)].map((m) => join(DIST, m[1] ?? m[2] ?? ""));
-  const loader = readFileSync(join(DIST, manifest.background.service_worker), "utf8");
-  const workerJs = [...loader.matchAll(/["']\.?\/?(assets\/[^"']+\.js)["']/g)].map((m) => join(DIST, m[1]!));
-  const contentJs = all.filter((f) => /content|loader/.test(f) && !workerJs.includes(f));
+  const popupJs = closure([...popupHtml.matchAll(/src="([^"]+\.js)"/g)].map((m) => join(DIST, m[1]!)));
+  const workerJs = closure([join(DIST, manifest.background.service_worker)]);
+  const contentJs = closure(manifest.content_scripts.flatMap((c) => c.js.map((f) => join(DIST, f))));
   row("Built size: popup JS (gzip)", `${kb(popupJs)} KB`, "—");
   row("Built size: worker JS (raw / gzip)", `${raw(workerJs)} / ${kb(workerJs)} KB`, "—");
   row("Built size: content script (gzip)", `${kb(contentJs)} KB`, "—");
@@ -185,4 +229,3 @@ console.log(`\nAuthLens benchmark${quick ? " (quick smoke: few runs, figures are
 console.log(line(["What", "Measured", "Target"]));
 console.log(line(widths.map((w) => "-".repeat(w))));
 for (const r of rows) console.log(line(r));
-void resolve;

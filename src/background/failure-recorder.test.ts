@@ -46,12 +46,12 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
 }
 
 describe("failure recorder", () => {
-  it("asks for extraHeaders only where the browser has it, and only for sign-in request types", () => {
+  it("asks for extraHeaders only where the browser has it, and request headers only for sign-in request types", () => {
     const { webRequest } = setup();
     expect(webRequest.onSendHeaders.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["requestHeaders", "extraHeaders"] }]);
     expect(webRequest.onHeadersReceived.calls).toEqual([
       { types: [...SIGN_IN_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] },
-      { types: [...SUBRESOURCE_TYPES], extraInfoSpec: ["responseHeaders"] },
+      { types: [...SUBRESOURCE_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] },
     ]);
     expect(setup({ extraHeaders: false }).webRequest.onHeadersReceived.calls.map((c) => c.extraInfoSpec)).toEqual([["responseHeaders"], ["responseHeaders"]]);
   });

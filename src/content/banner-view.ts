@@ -51,7 +51,7 @@ export class BannerView {
     this.root.replaceChildren(style(), el("div", { class: "banner", role: "region", "aria-label": t("bannerLabel") }, [
       el("div", { class: "text" }, [el("strong", { class: "headline" }, [model.headline]), el("span", { class: "why" }, [model.why])]),
       el("div", { class: "actions" }, [
-        this.button(fixLabel(model.fix, `https://${model.site}/`), "primary", () => void this.runFix(model)),
+        this.button(fixLabel(model.fix, model.site), "primary", () => void this.runFix(model)),
         this.button(t("bannerDetails"), "", () => this.actions.details()),
         this.button(t("bannerCollapse"), "", () => this.renderCollapsed()),
         this.button(t("bannerDismiss"), "", () => {

@@ -2,11 +2,14 @@ import { isCauseId, type CauseId } from "./cause";
 import type { Diagnosis, EvidenceItem } from "./diagnosis";
 import type { FailureEvidence } from "./evidence";
 import { isFixId, type FixId } from "./fix";
+import { registrableDomain } from "./site";
 
 /** One recorded auth failure: an item of the report contract (docs/report.md). */
 export interface Failure {
   id: string;
   url: string;
+  /** The URL's registrable domain ("this site"), so no UI needs the public-suffix list. */
+  site: string | null;
   method: string;
   status: number;
   resourceType: string;
@@ -29,7 +32,7 @@ export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "resp
 /** Joins what was observed and what the classifier concluded into a recordable failure. */
 export function toFailure(id: string, frameId: number, evidence: FailureEvidence, diagnosis: Diagnosis): Failure {
   const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, clockSkewMs, repeats } = evidence;
-  return { id, url, method, status, resourceType, time, initiator, frameId, ...diagnosis, details: { statusLine, sent, response, jar, crossSite, clockSkewMs, repeats } };
+  return { id, url, site: registrableDomain(url), method, status, resourceType, time, initiator, frameId, ...diagnosis, details: { statusLine, sent, response, jar, crossSite, clockSkewMs, repeats } };
 }
 
 /**
@@ -42,6 +45,7 @@ export function isFailure(value: unknown): value is Failure {
   return (
     typeof f.id === "string" &&
     typeof f.url === "string" &&
+    (typeof f.site === "string" || f.site === null) &&
     typeof f.method === "string" &&
     typeof f.status === "number" &&
     typeof f.resourceType === "string" &&

@@ -60,9 +60,12 @@ export function watchWebRequests(webRequest: WebRequestPort, handlers: WebReques
   webRequest.onSendHeaders.addListener(handlers.onSendHeaders, signInTypes, ["requestHeaders", ...extra]);
   webRequest.onHeadersReceived.addListener(handlers.onHeadersReceived, signInTypes, ["responseHeaders", ...extra]);
   webRequest.onErrorOccurred.addListener(handlers.onErrorOccurred, signInTypes);
-  // Images, scripts, styles, fonts and media are watched for their status alone: a refused one is
-  // still recorded, without the cost of extraHeaders on every one of them.
-  webRequest.onHeadersReceived.addListener(handlers.onHeadersReceived, { urls: ["<all_urls>"], types: [...SUBRESOURCE_TYPES] }, ["responseHeaders"]);
+  // Images, scripts, styles, fonts and media are watched for their response alone: no request
+  // headers are kept for them. They still ask for extraHeaders: without it, Chrome's opaque-response
+  // blocking drops a cross-site 403 (S3's XML AccessDenied for a <script>) before webRequest sees it.
+  // A second function, not the same one: browsers ignore a listener added twice to one event.
+  const onSubresourceHeaders = (details: ResponseEvent) => handlers.onHeadersReceived(details);
+  webRequest.onHeadersReceived.addListener(onSubresourceHeaders, { urls: ["<all_urls>"], types: [...SUBRESOURCE_TYPES] }, ["responseHeaders", ...extra]);
 }
 
 /** Request types whose request headers (Cookie, Authorization) AuthLens reads. */

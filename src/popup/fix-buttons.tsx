@@ -17,7 +17,7 @@ export function FixButtons({ failure, busy, onFix }: { failure: Failure; busy: b
     <div class="fixes" role="group" aria-label={t("popupFixes")}>
       {actionFixes(failure).map((fix, index) => (
         <button key={fix} type="button" class={index === 0 ? "primary" : ""} disabled={busy} onClick={() => onFix(fix)}>
-          {fixLabel(fix, failure.url)}
+          {fixLabel(fix, failure.site)}
         </button>
       ))}
     </div>

@@ -1,5 +1,4 @@
 import type { CauseId } from "../core/cause";
-import { registrableDomain } from "../core/site";
 import type { ActionFix } from "../messaging/protocol";
 import { t, type MessageKey } from "../platform/i18n";
 
@@ -24,10 +23,10 @@ export function causeLabel(cause: CauseId): string {
 }
 
 /** The label of a fix button; each begins with the words people look for ("Clear cookies", "Remove stale cookie", …). */
-export function fixLabel(fix: ActionFix, failingUrl: string): string {
+export function fixLabel(fix: ActionFix, site: string | null): string {
   switch (fix) {
     case "clear-site-cookies":
-      return t("fixClearCookies", registrableDomain(failingUrl) ?? "this site");
+      return t("fixClearCookies", site ?? "this site");
     case "remove-stale-cookie":
       return t("fixRemoveStale");
     case "retry-incognito":
