@@ -6,25 +6,12 @@ import { appendFailure } from "../core/tab-record";
 import { createSettingsStore, DEFAULT_SETTINGS } from "../platform/settings";
 import { createTabStore } from "../platform/tab-store";
 import { createUndoStore } from "../platform/undo-store";
-import { headers, makeEvidence } from "../test/builders";
+import { headers, makeCookie, makeEvidence } from "../test/builders";
 import { fakeCookies } from "../test/fake-cookies";
 import { fakeStorageArea } from "../test/fake-storage";
 import { createFixer } from "./fixer";
 
-const c = (overrides: Partial<CookieSnapshot>): CookieSnapshot => ({
-  name: "sid",
-  value: "secret",
-  domain: "app.example.com",
-  hostOnly: true,
-  path: "/",
-  secure: false,
-  httpOnly: false,
-  sameSite: "lax",
-  session: false,
-  expirationDate: Date.now() / 1000 + 3600,
-  storeId: "0",
-  ...overrides,
-});
+const c = (overrides: Partial<CookieSnapshot>): CookieSnapshot => makeCookie({ value: "secret", expirationDate: Date.now() / 1000 + 3600, ...overrides });
 
 const SITE_COOKIES = [
   c({ name: "parent", domain: ".example.com", hostOnly: false }),

@@ -13,6 +13,11 @@ export interface JarCookie {
   partitioned: boolean;
 }
 
+/** The cookies API's SameSite values; anything else (an older browser's) counts as unspecified. */
+export function normalizeSameSite(value: string): JarCookie["sameSite"] {
+  return value === "no_restriction" || value === "lax" || value === "strict" ? value : "unspecified";
+}
+
 /** Why a cookie that applies to the URL did not go out with the request. */
 export type WithheldReason = "secure-over-http" | "samesite" | "third-party" | "not-sent";
 

@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cookieUrl, hostsOf, restoreDetails, staleDuplicates, type CookieSnapshot } from "./cookie-snapshot";
+import { makeCookie } from "../test/builders";
+import { cookieUrl, hostsOf, restoreDetails, staleDuplicates } from "./cookie-snapshot";
 
-const cookie = (overrides: Partial<CookieSnapshot>): CookieSnapshot => ({
-  name: "sid",
-  value: "v",
-  domain: "app.example.com",
-  hostOnly: true,
-  path: "/",
-  secure: false,
-  httpOnly: false,
-  sameSite: "lax",
-  session: false,
-  expirationDate: 1795780800.5,
-  storeId: "0",
-  ...overrides,
-});
+const cookie = makeCookie;
 
 describe("restoreDetails", () => {
   it("sets a host-only cookie without a domain, so it stays host-only", () => {

@@ -1,15 +1,8 @@
+import type { JarCookie } from "./cookie-jar";
+
 /** A cookie as it must be kept to put it back exactly: every attribute, the value included. */
-export interface CookieSnapshot {
-  name: string;
+export interface CookieSnapshot extends Omit<JarCookie, "partitioned"> {
   value: string;
-  /** As the cookies API gives it: ".example.com" for a domain cookie, the host for a host-only one. */
-  domain: string;
-  hostOnly: boolean;
-  path: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: "no_restriction" | "lax" | "strict" | "unspecified";
-  session: boolean;
   /** Seconds since the epoch; absent for a session cookie. */
   expirationDate?: number;
   storeId: string;

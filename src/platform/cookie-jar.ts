@@ -1,4 +1,4 @@
-import type { JarCookie } from "../core/cookie-jar";
+import { normalizeSameSite, type JarCookie } from "../core/cookie-jar";
 import { registrableDomain } from "../core/site";
 
 /** The fields of `cookies.Cookie` AuthLens reads; the value is never read into AuthLens's data. */
@@ -48,7 +48,7 @@ export async function readSiteJar(cookies: CookiesPort, url: string, topLevelUrl
         path: c.path,
         secure: c.secure,
         httpOnly: c.httpOnly,
-        sameSite: c.sameSite === "no_restriction" || c.sameSite === "lax" || c.sameSite === "strict" ? c.sameSite : "unspecified",
+        sameSite: normalizeSameSite(c.sameSite),
         session: c.session,
         partitioned: partitionedCookie,
       });

@@ -1,6 +1,6 @@
 import { restoreDetails, type CookieSetDetails, type CookieSnapshot } from "../core/cookie-snapshot";
 import { cookieUrl } from "../core/cookie-snapshot";
-import { domainMatches, pathMatches } from "../core/cookie-jar";
+import { domainMatches, normalizeSameSite, pathMatches } from "../core/cookie-jar";
 
 /** A cookie as the cookies API returns it. */
 interface ApiCookie extends Omit<CookieSnapshot, "sameSite" | "partitionKey"> {
@@ -48,7 +48,7 @@ export async function snapshotSiteCookies(cookies: CookiesWritePort, site: strin
       path: c.path,
       secure: c.secure,
       httpOnly: c.httpOnly,
-      sameSite: c.sameSite === "no_restriction" || c.sameSite === "lax" || c.sameSite === "strict" ? c.sameSite : "unspecified",
+      sameSite: normalizeSameSite(c.sameSite),
       session: c.session,
       ...(c.expirationDate !== undefined ? { expirationDate: c.expirationDate } : {}),
       storeId: c.storeId,

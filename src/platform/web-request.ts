@@ -1,3 +1,4 @@
+import type { ObservedResponse } from "../core/evidence";
 import type { HttpHeader } from "../core/http-header";
 
 /** The request-side event fields AuthLens reads. */
@@ -7,20 +8,11 @@ export interface SentRequestEvent {
   requestHeaders?: HttpHeader[] | undefined;
 }
 
-/** The response-side event fields AuthLens reads. */
-export interface ResponseEvent {
+/** The response-side event fields AuthLens reads: what evidence is made of, and where it belongs. */
+export interface ResponseEvent extends ObservedResponse {
   requestId: string;
   tabId: number;
   frameId: number;
-  url: string;
-  method: string;
-  statusCode: number;
-  statusLine?: string | undefined;
-  type: string;
-  initiator?: string | undefined;
-  originUrl?: string | undefined;
-  timeStamp: number;
-  responseHeaders?: HttpHeader[] | undefined;
 }
 
 export interface RequestEndEvent {

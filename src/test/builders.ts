@@ -2,6 +2,7 @@
  * Builders for webRequest events and evidence, shared by every unit test: a realistic default,
  * overridden field by field (`makeResponse({ statusCode: 401, type: "xmlhttprequest" })`).
  */
+import type { CookieSnapshot } from "../core/cookie-snapshot";
 import type { FailureEvidence } from "../core/evidence";
 import { gatherEvidence } from "../core/evidence";
 import type { HttpHeader } from "../core/http-header";
@@ -39,4 +40,22 @@ export function makeRequest(overrides: Partial<SentRequestEvent> = {}): SentRequ
 /** Evidence as the worker gathers it from a response and the headers its request carried. */
 export function makeEvidence(response: Partial<ResponseEvent> = {}, requestHeaders: HttpHeader[] = makeRequest().requestHeaders ?? []): FailureEvidence {
   return gatherEvidence(makeResponse(response), requestHeaders);
+}
+
+/** A cookie as the cookies API describes it, with a value and an expiry an hour ahead. */
+export function makeCookie(overrides: Partial<CookieSnapshot> = {}): CookieSnapshot {
+  return {
+    name: "sid",
+    value: "v",
+    domain: "app.example.com",
+    hostOnly: true,
+    path: "/",
+    secure: false,
+    httpOnly: false,
+    sameSite: "lax",
+    session: false,
+    expirationDate: 1795780800.5,
+    storeId: "0",
+    ...overrides,
+  };
 }
