@@ -1,25 +1,15 @@
 import { ADVICE } from "./advice";
 import type { CauseId } from "./cause";
-import type { WithheldReason } from "./cookie-jar";
 import type { Diagnosis, EvidenceItem } from "./diagnosis";
 import type { FailureEvidence } from "./evidence";
 import type { FixId } from "./fix";
-import type { CookieRejection } from "./set-cookie";
 import { describeObservations } from "./observations";
-import { isScheme, type Challenge } from "./www-authenticate";
+import { cookiesBlocked, sessionEnded, staleCookie } from "./cookie-rules";
+import { challengeReason, type Finding, type Rule } from "./finding";
+import { clockSkew, insufficientScope, tokenExpired, tokenInvalid } from "./token-rules";
 
-/** What one rule concluded, and the evidence that made it conclude so. */
-interface Finding {
-  cause: CauseId;
-  confidence: number;
-  summary: string;
-  reasons: EvidenceItem[];
-}
+export { describeDuration } from "./duration";
 
-type Rule = (e: FailureEvidence, host: string) => Finding | null;
-
-/** Skew below this is network latency and rounding, not a wrong clock. */
-const SKEW_THRESHOLD_MS = 60_000;
 /** Resource types a person sees as "part of the page", where a bare 403 is rarely about sign-in. */
 const PASSIVE_TYPES = new Set(["image", "imageset", "font", "stylesheet", "media", "script", "object", "ping", "csp_report"]);
 /** Paths where a refusal answers a sign-in attempt: the credentials just submitted were wrong. */
@@ -91,139 +81,6 @@ function botChallenge(e: FailureEvidence, host: string): Finding | null {
   };
 }
 
-function clockSkew(e: FailureEvidence, host: string): Finding | null {
-  const claims = e.sent.token?.claims;
-  if (!claims || e.clockSkewMs === null || Math.abs(e.clockSkewMs) < SKEW_THRESHOLD_MS) return null;
-  const local = e.time / 1000;
-  const server = local + e.clockSkewMs / 1000;
-  const validHere = (claims.exp === undefined || claims.exp > local) && (claims.nbf === undefined || claims.nbf <= local);
-  const expiredThere = claims.exp !== undefined && claims.exp <= server;
-  const notYetThere = claims.nbf !== undefined && claims.nbf > server;
-  if (!validHere || !(expiredThere || notYetThere)) return null;
-  const off = describeDuration(Math.abs(e.clockSkewMs));
-  return {
-    cause: "clock-skew",
-    confidence: 0.85,
-    summary: `Your computer's clock is ${off} ${e.clockSkewMs > 0 ? "behind" : "ahead of"} ${host}'s, so the server sees your token as ${expiredThere ? "expired" : "not yet valid"}.`,
-    reasons: [
-      { seen: `Server Date: ${e.response.date ?? "?"}; this computer: ${new Date(e.time).toUTCString()}`, meaning: `The two clocks differ by ${off}.` },
-      {
-        seen: expiredThere ? `Token exp ${new Date(claims.exp! * 1000).toISOString()}` : `Token nbf ${new Date(claims.nbf! * 1000).toISOString()}`,
-        meaning: `Valid by this computer's clock, ${expiredThere ? "expired" : "not yet valid"} by the server's.`,
-      },
-    ],
-  };
-}
-
-function tokenExpired(e: FailureEvidence, host: string): Finding | null {
-  const exp = e.sent.token?.claims?.exp;
-  const serverNow = (e.time + (e.clockSkewMs ?? 0)) / 1000;
-  const bearer = bearerError(e.response.challenges);
-  const describedExpired = bearer?.error === "invalid_token" && /expir/i.test(bearer.params.error_description ?? "");
-  if (exp !== undefined && exp <= serverNow) {
-    return {
-      cause: "token-expired",
-      confidence: describedExpired || bearer?.error === "invalid_token" ? 0.95 : 0.85,
-      summary: `The access token sent to ${host} expired ${describeDuration((serverNow - exp) * 1000)} ago.`,
-      reasons: [
-        { seen: `Token exp ${new Date(exp * 1000).toISOString()}`, meaning: "The token's own expiry time has passed (RFC 7519 §4.1.4)." },
-        ...(bearer ? [challengeReason(bearer.challenge)] : []),
-      ],
-    };
-  }
-  if (describedExpired && bearer) {
-    return { cause: "token-expired", confidence: 0.85, summary: `${host} says the access token it was sent has expired.`, reasons: [challengeReason(bearer.challenge)] };
-  }
-  return null;
-}
-
-function insufficientScope(e: FailureEvidence, host: string): Finding | null {
-  const bearer = bearerError(e.response.challenges);
-  if (bearer?.error !== "insufficient_scope") return null;
-  const scope = bearer.params.scope;
-  return {
-    cause: "insufficient-permissions",
-    confidence: 0.92,
-    summary: `You are signed in to ${host}, but your token lacks the permission${scope ? ` "${scope}"` : ""} this needs.`,
-    reasons: [challengeReason(bearer.challenge, "insufficient_scope: the token is valid but does not grant this (RFC 6750 §3.1).")],
-  };
-}
-
-function tokenInvalid(e: FailureEvidence, host: string): Finding | null {
-  const bearer = bearerError(e.response.challenges);
-  if (bearer?.error === "invalid_token" || bearer?.error === "invalid_request") {
-    return {
-      cause: "token-invalid",
-      confidence: e.sent.token ? 0.85 : 0.7,
-      summary: `${host} rejected the access token it was sent.`,
-      reasons: [challengeReason(bearer.challenge)],
-    };
-  }
-  const token = e.sent.token;
-  if (!token || e.status !== 401) return null;
-  return {
-    cause: "token-invalid",
-    confidence: 0.6,
-    summary: `${host} refused the access token it was sent, though the token has not expired.`,
-    reasons: [
-      {
-        seen: token.kind === "jwt" ? "A bearer JWT that has not expired" : `An ${token.kind} bearer token`,
-        meaning: "A refused token that is not expired has been revoked, was issued for another service, or is malformed.",
-      },
-    ],
-  };
-}
-
-function staleCookie(e: FailureEvidence, host: string): Finding | null {
-  const sentTwice = [...new Set(e.sent.cookieNames.filter((n, i, all) => all.indexOf(n) !== i))];
-  const jarTwice = (e.jar?.duplicateNames ?? []).filter((n) => e.sent.cookieNames.includes(n));
-  const names = [...new Set([...sentTwice, ...jarTwice])];
-  if (names.length === 0) return null;
-  const copies = (e.jar?.applicable ?? []).filter((c) => names.includes(c.name)).map((c) => `${c.hostOnly ? "" : "."}${c.domain.replace(/^\./, "")}${c.path}`);
-  return {
-    cause: "stale-cookie",
-    confidence: sentTwice.length > 0 ? 0.85 : 0.7,
-    summary: `Two "${names[0]}" cookies were sent to ${host}; an old one is probably hiding your current sign-in.`,
-    reasons: [
-      {
-        seen: `Cookie ${names.join(", ")} sent ${sentTwice.length ? "more than once" : ""}${copies.length ? ` (in the jar at ${copies.join(" and ")})` : ""}`.replace("  ", " "),
-        meaning: "Servers read the first cookie of a name; the browser sends the one with the longer path first (RFC 6265 §5.4), which is usually the older one.",
-      },
-    ],
-  };
-}
-
-function cookiesBlocked(e: FailureEvidence, host: string): Finding | null {
-  const rejected = e.response.setCookies.flatMap((c) => (c.rejected ? [{ name: c.name, rejected: c.rejected }] : []));
-  const withheld = (e.jar?.applicable ?? []).flatMap((c) => (c.withheld && c.withheld !== "not-sent" ? [{ name: c.name, withheld: c.withheld }] : []));
-  if (e.sent.cookieNames.length > 0 && withheld.length === 0) return null;
-  if (rejected.length === 0 && withheld.length === 0) return null;
-  const reasons: EvidenceItem[] = [
-    ...rejected.map((c) => ({ seen: `Set-Cookie ${c.name} (${c.rejected})`, meaning: REJECTION_MEANING[c.rejected] })),
-    ...withheld.map((c) => ({ seen: `Cookie ${c.name} in the jar was not sent (${c.withheld})`, meaning: WITHHELD_MEANING[c.withheld] })),
-  ];
-  return {
-    cause: "cookies-blocked",
-    confidence: withheld.length > 0 && e.sent.cookieNames.length === 0 ? 0.85 : 0.75,
-    summary: `Your browser ${withheld.length ? "did not send" : "refused to store"} the cookie${(withheld[0] ?? rejected[0])?.name ? ` "${(withheld[0] ?? rejected[0])?.name}"` : ""} that ${host} needs.`,
-    reasons,
-  };
-}
-
-const REJECTION_MEANING: Record<CookieRejection, string> = {
-  "samesite-none-insecure": "Browsers refuse a SameSite=None cookie without Secure, so this cookie was never stored.",
-  "secure-over-http": "A Secure cookie cannot be set over plain http, so this cookie was never stored.",
-  "host-prefix": "A __Host- cookie must be Secure, have Path=/ and no Domain; this one was refused.",
-  "secure-prefix": "A __Secure- cookie must be Secure; this one was refused.",
-  "domain-mismatch": "The cookie names a Domain the request's host is not part of, so it was refused.",
-};
-
-const WITHHELD_MEANING: Record<Exclude<WithheldReason, "not-sent">, string> = {
-  samesite: "Its SameSite setting keeps it off requests from another site, and this request came from another site.",
-  "third-party": "The browser blocks cookies in a third-party context (another site's page), where this request came from.",
-  "secure-over-http": "It is a Secure cookie, and this request went over plain http.",
-};
-
 function laravelOrIisExpiry(e: FailureEvidence, host: string): Finding | null {
   if (e.status === 419) {
     return {
@@ -264,27 +121,6 @@ function wrongCredentials(e: FailureEvidence, host: string): Finding | null {
     };
   }
   return null;
-}
-
-function sessionEnded(e: FailureEvidence, host: string): Finding | null {
-  if (e.sent.cookieNames.length === 0 || e.sent.authorizationScheme) return null;
-  if (e.status !== 401 && e.status !== 403) return null;
-  const cleared = e.response.setCookies.filter((c) => c.clears && e.sent.cookieNames.includes(c.name)).map((c) => c.name);
-  if (cleared.length > 0) {
-    return {
-      cause: "session-expired",
-      confidence: 0.85,
-      summary: `Your session on ${host} has ended: the server refused it and deleted the session cookie.`,
-      reasons: [{ seen: `Set-Cookie clears ${cleared.join(", ")}`, meaning: "The server deleted the cookie it had refused, which is how sites end a session." }],
-    };
-  }
-  if (e.status !== 401) return null;
-  return {
-    cause: "session-expired",
-    confidence: e.response.challenges.length === 0 ? 0.65 : 0.6,
-    summary: `Your session on ${host} has probably expired.`,
-    reasons: [{ seen: `Cookies sent (${e.sent.cookieNames.join(", ")}), answered 401`, meaning: "The browser sent its session cookies and the server no longer accepts them." }],
-  };
 }
 
 function refusedWithCredentials(e: FailureEvidence, host: string): Finding | null {
@@ -334,18 +170,6 @@ function passiveSubresource(e: FailureEvidence, host: string): Finding | null {
   };
 }
 
-function bearerError(challenges: readonly Challenge[]): { challenge: Challenge; error: string | undefined; params: Record<string, string> } | null {
-  const challenge = challenges.find((c) => isScheme(c, "bearer") || isScheme(c, "dpop"));
-  return challenge ? { challenge, error: challenge.params.error?.toLowerCase(), params: challenge.params } : null;
-}
-
-function challengeReason(challenge: Challenge, meaning?: string): EvidenceItem {
-  const params = Object.entries(challenge.params)
-    .map(([k, v]) => `${k}="${v}"`)
-    .join(", ");
-  return { seen: `WWW-Authenticate: ${challenge.scheme}${params ? ` ${params}` : ""}`, meaning: meaning ?? "The server's own words on why it refused." };
-}
-
 function loopNote(repeats: number): EvidenceItem {
   return { seen: `This address failed ${repeats + 1} times in two minutes`, meaning: "A sign-in loop: signing in again alone has not helped." };
 }
@@ -357,16 +181,6 @@ function loopFixes(fixes: FixId[], cause: CauseId): FixId[] {
 }
 
 /** "3 hours", "5 minutes", "40 seconds". */
-export function describeDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  if (s < 90) return `${s} second${s === 1 ? "" : "s"}`;
-  const m = Math.round(s / 60);
-  if (m < 90) return `${m} minutes`;
-  const h = Math.round(m / 60);
-  if (h < 48) return `${h} hours`;
-  return `${Math.round(h / 24)} days`;
-}
-
 const round = (n: number) => Math.round(n * 100) / 100;
 
 function pathOf(url: string): string {

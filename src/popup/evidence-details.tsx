@@ -1,4 +1,4 @@
-import { describeDuration } from "../core/classify";
+import { describeDuration } from "../core/duration";
 import type { Failure } from "../core/failure";
 import { t } from "../platform/i18n";
 

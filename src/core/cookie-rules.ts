@@ -1,0 +1,77 @@
+/** Classifier rules that read cookies: a shadowing duplicate, cookies blocked, a session ended. */
+import type { WithheldReason } from "./cookie-jar";
+import type { EvidenceItem } from "./diagnosis";
+import type { FailureEvidence } from "./evidence";
+import type { Finding } from "./finding";
+import type { CookieRejection } from "./set-cookie";
+
+export function staleCookie(e: FailureEvidence, host: string): Finding | null {
+  const sentTwice = [...new Set(e.sent.cookieNames.filter((n, i, all) => all.indexOf(n) !== i))];
+  const jarTwice = (e.jar?.duplicateNames ?? []).filter((n) => e.sent.cookieNames.includes(n));
+  const names = [...new Set([...sentTwice, ...jarTwice])];
+  if (names.length === 0) return null;
+  const copies = (e.jar?.applicable ?? []).filter((c) => names.includes(c.name)).map((c) => `${c.hostOnly ? "" : "."}${c.domain.replace(/^\./, "")}${c.path}`);
+  return {
+    cause: "stale-cookie",
+    confidence: sentTwice.length > 0 ? 0.85 : 0.7,
+    summary: `Two "${names[0]}" cookies were sent to ${host}; an old one is probably hiding your current sign-in.`,
+    reasons: [
+      {
+        seen: `Cookie ${names.join(", ")} sent ${sentTwice.length ? "more than once" : ""}${copies.length ? ` (in the jar at ${copies.join(" and ")})` : ""}`.replace("  ", " "),
+        meaning: "Servers read the first cookie of a name; the browser sends the one with the longer path first (RFC 6265 §5.4), which is usually the older one.",
+      },
+    ],
+  };
+}
+
+export function cookiesBlocked(e: FailureEvidence, host: string): Finding | null {
+  const rejected = e.response.setCookies.flatMap((c) => (c.rejected ? [{ name: c.name, rejected: c.rejected }] : []));
+  const withheld = (e.jar?.applicable ?? []).flatMap((c) => (c.withheld && c.withheld !== "not-sent" ? [{ name: c.name, withheld: c.withheld }] : []));
+  if (e.sent.cookieNames.length > 0 && withheld.length === 0) return null;
+  if (rejected.length === 0 && withheld.length === 0) return null;
+  const reasons: EvidenceItem[] = [
+    ...rejected.map((c) => ({ seen: `Set-Cookie ${c.name} (${c.rejected})`, meaning: REJECTION_MEANING[c.rejected] })),
+    ...withheld.map((c) => ({ seen: `Cookie ${c.name} in the jar was not sent (${c.withheld})`, meaning: WITHHELD_MEANING[c.withheld] })),
+  ];
+  return {
+    cause: "cookies-blocked",
+    confidence: withheld.length > 0 && e.sent.cookieNames.length === 0 ? 0.85 : 0.75,
+    summary: `Your browser ${withheld.length ? "did not send" : "refused to store"} the cookie${(withheld[0] ?? rejected[0])?.name ? ` "${(withheld[0] ?? rejected[0])?.name}"` : ""} that ${host} needs.`,
+    reasons,
+  };
+}
+
+const REJECTION_MEANING: Record<CookieRejection, string> = {
+  "samesite-none-insecure": "Browsers refuse a SameSite=None cookie without Secure, so this cookie was never stored.",
+  "secure-over-http": "A Secure cookie cannot be set over plain http, so this cookie was never stored.",
+  "host-prefix": "A __Host- cookie must be Secure, have Path=/ and no Domain; this one was refused.",
+  "secure-prefix": "A __Secure- cookie must be Secure; this one was refused.",
+  "domain-mismatch": "The cookie names a Domain the request's host is not part of, so it was refused.",
+};
+
+const WITHHELD_MEANING: Record<Exclude<WithheldReason, "not-sent">, string> = {
+  samesite: "Its SameSite setting keeps it off requests from another site, and this request came from another site.",
+  "third-party": "The browser blocks cookies in a third-party context (another site's page), where this request came from.",
+  "secure-over-http": "It is a Secure cookie, and this request went over plain http.",
+};
+
+export function sessionEnded(e: FailureEvidence, host: string): Finding | null {
+  if (e.sent.cookieNames.length === 0 || e.sent.authorizationScheme) return null;
+  if (e.status !== 401 && e.status !== 403) return null;
+  const cleared = e.response.setCookies.filter((c) => c.clears && e.sent.cookieNames.includes(c.name)).map((c) => c.name);
+  if (cleared.length > 0) {
+    return {
+      cause: "session-expired",
+      confidence: 0.85,
+      summary: `Your session on ${host} has ended: the server refused it and deleted the session cookie.`,
+      reasons: [{ seen: `Set-Cookie clears ${cleared.join(", ")}`, meaning: "The server deleted the cookie it had refused, which is how sites end a session." }],
+    };
+  }
+  if (e.status !== 401) return null;
+  return {
+    cause: "session-expired",
+    confidence: e.response.challenges.length === 0 ? 0.65 : 0.6,
+    summary: `Your session on ${host} has probably expired.`,
+    reasons: [{ seen: `Cookies sent (${e.sent.cookieNames.join(", ")}), answered 401`, meaning: "The browser sent its session cookies and the server no longer accepts them." }],
+  };
+}

@@ -1,0 +1,30 @@
+import type { CauseId } from "./cause";
+import type { EvidenceItem } from "./diagnosis";
+import type { FailureEvidence } from "./evidence";
+import type { Challenge } from "./www-authenticate";
+import { isScheme } from "./www-authenticate";
+
+/** What one classifier rule concluded, and the evidence that made it conclude so. */
+export interface Finding {
+  cause: CauseId;
+  confidence: number;
+  summary: string;
+  reasons: EvidenceItem[];
+}
+
+/** A classifier rule: a finding when its evidence is there, else null. `host` is the refusing host. */
+export type Rule = (e: FailureEvidence, host: string) => Finding | null;
+
+/** The Bearer (or DPoP) challenge of a response, with its RFC 6750 error code lower-cased. */
+export function bearerError(challenges: readonly Challenge[]): { challenge: Challenge; error: string | undefined; params: Record<string, string> } | null {
+  const challenge = challenges.find((c) => isScheme(c, "bearer") || isScheme(c, "dpop"));
+  return challenge ? { challenge, error: challenge.params.error?.toLowerCase(), params: challenge.params } : null;
+}
+
+/** A challenge as an evidence item: the server's own words. */
+export function challengeReason(challenge: Challenge, meaning?: string): EvidenceItem {
+  const params = Object.entries(challenge.params)
+    .map(([k, v]) => `${k}="${v}"`)
+    .join(", ");
+  return { seen: `WWW-Authenticate: ${challenge.scheme}${params ? ` ${params}` : ""}`, meaning: meaning ?? "The server's own words on why it refused." };
+}

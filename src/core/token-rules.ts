@@ -1,0 +1,90 @@
+/** Classifier rules that read bearer tokens: clock skew, expiry, scope, refusal. */
+import { describeDuration } from "./duration";
+import type { FailureEvidence } from "./evidence";
+import { bearerError, challengeReason, type Finding } from "./finding";
+
+/** Skew below this is network latency and rounding, not a wrong clock. */
+const SKEW_THRESHOLD_MS = 60_000;
+
+export function clockSkew(e: FailureEvidence, host: string): Finding | null {
+  const claims = e.sent.token?.claims;
+  if (!claims || e.clockSkewMs === null || Math.abs(e.clockSkewMs) < SKEW_THRESHOLD_MS) return null;
+  const local = e.time / 1000;
+  const server = local + e.clockSkewMs / 1000;
+  const validHere = (claims.exp === undefined || claims.exp > local) && (claims.nbf === undefined || claims.nbf <= local);
+  const expiredThere = claims.exp !== undefined && claims.exp <= server;
+  const notYetThere = claims.nbf !== undefined && claims.nbf > server;
+  if (!validHere || !(expiredThere || notYetThere)) return null;
+  const off = describeDuration(Math.abs(e.clockSkewMs));
+  return {
+    cause: "clock-skew",
+    confidence: 0.85,
+    summary: `Your computer's clock is ${off} ${e.clockSkewMs > 0 ? "behind" : "ahead of"} ${host}'s, so the server sees your token as ${expiredThere ? "expired" : "not yet valid"}.`,
+    reasons: [
+      { seen: `Server Date: ${e.response.date ?? "?"}; this computer: ${new Date(e.time).toUTCString()}`, meaning: `The two clocks differ by ${off}.` },
+      {
+        seen: expiredThere ? `Token exp ${new Date(claims.exp! * 1000).toISOString()}` : `Token nbf ${new Date(claims.nbf! * 1000).toISOString()}`,
+        meaning: `Valid by this computer's clock, ${expiredThere ? "expired" : "not yet valid"} by the server's.`,
+      },
+    ],
+  };
+}
+
+export function tokenExpired(e: FailureEvidence, host: string): Finding | null {
+  const exp = e.sent.token?.claims?.exp;
+  const serverNow = (e.time + (e.clockSkewMs ?? 0)) / 1000;
+  const bearer = bearerError(e.response.challenges);
+  const describedExpired = bearer?.error === "invalid_token" && /expir/i.test(bearer.params.error_description ?? "");
+  if (exp !== undefined && exp <= serverNow) {
+    return {
+      cause: "token-expired",
+      confidence: describedExpired || bearer?.error === "invalid_token" ? 0.95 : 0.85,
+      summary: `The access token sent to ${host} expired ${describeDuration((serverNow - exp) * 1000)} ago.`,
+      reasons: [
+        { seen: `Token exp ${new Date(exp * 1000).toISOString()}`, meaning: "The token's own expiry time has passed (RFC 7519 §4.1.4)." },
+        ...(bearer ? [challengeReason(bearer.challenge)] : []),
+      ],
+    };
+  }
+  if (describedExpired && bearer) {
+    return { cause: "token-expired", confidence: 0.85, summary: `${host} says the access token it was sent has expired.`, reasons: [challengeReason(bearer.challenge)] };
+  }
+  return null;
+}
+
+export function insufficientScope(e: FailureEvidence, host: string): Finding | null {
+  const bearer = bearerError(e.response.challenges);
+  if (bearer?.error !== "insufficient_scope") return null;
+  const scope = bearer.params.scope;
+  return {
+    cause: "insufficient-permissions",
+    confidence: 0.92,
+    summary: `You are signed in to ${host}, but your token lacks the permission${scope ? ` "${scope}"` : ""} this needs.`,
+    reasons: [challengeReason(bearer.challenge, "insufficient_scope: the token is valid but does not grant this (RFC 6750 §3.1).")],
+  };
+}
+
+export function tokenInvalid(e: FailureEvidence, host: string): Finding | null {
+  const bearer = bearerError(e.response.challenges);
+  if (bearer?.error === "invalid_token" || bearer?.error === "invalid_request") {
+    return {
+      cause: "token-invalid",
+      confidence: e.sent.token ? 0.85 : 0.7,
+      summary: `${host} rejected the access token it was sent.`,
+      reasons: [challengeReason(bearer.challenge)],
+    };
+  }
+  const token = e.sent.token;
+  if (!token || e.status !== 401) return null;
+  return {
+    cause: "token-invalid",
+    confidence: 0.6,
+    summary: `${host} refused the access token it was sent, though the token has not expired.`,
+    reasons: [
+      {
+        seen: token.kind === "jwt" ? "A bearer JWT that has not expired" : `An ${token.kind} bearer token`,
+        meaning: "A refused token that is not expired has been revoked, was issued for another service, or is malformed.",
+      },
+    ],
+  };
+}
