@@ -1,4 +1,4 @@
-import { test as base, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type BrowserContext } from "@playwright/test";
 import type { AuthLens } from "./authlens";
 import { launchAuthLens, type Launched } from "./launch";
 import { startLab, type Lab } from "./lab/server";
@@ -16,7 +16,10 @@ export const test = base.extend<{ launched: Launched; context: BrowserContext; a
   launched: async ({ lab }, use) => {
     const launched = await launchAuthLens(lab);
     await use(launched);
+    const exceptions = [...launched.workerExceptions];
     await launched.close();
+    // Whatever a test was about, no listener may have let an exception escape in the worker.
+    expect(exceptions, "uncaught exceptions in the service worker").toEqual([]);
   },
   context: async ({ launched }, use) => use(launched.context),
   authlens: async ({ launched }, use) => use(launched.authlens),

@@ -4,11 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AuthLens, DIST } from "./authlens";
 import { chromiumArgs, chromiumExecutable } from "./lab/chromium";
+import { watchWorkerExceptions } from "./worker-exceptions";
 import type { Lab } from "./lab/server";
 
 export interface Launched {
   context: BrowserContext;
   authlens: AuthLens;
+  /** Uncaught exceptions and unhandled rejections in the extension's worker, restarts included. */
+  workerExceptions: string[];
   /** Closes the browser and deletes its throwaway profile. */
   close(): Promise<void>;
 }
@@ -17,7 +20,7 @@ export interface Launched {
  * Starts Chromium with the built extension on a fresh profile, routed to the lab, and returns once
  * AuthLens is seen recording (webRequest can miss the first requests after launch).
  */
-export async function launchAuthLens(lab: Lab, { headless = true, dist = DIST } = {}): Promise<Launched> {
+export async function launchAuthLens(lab: Lab, { headless = true, dist = DIST, watchWorker = true } = {}): Promise<Launched> {
   const profile = mkdtempSync(join(tmpdir(), "authlens-"));
   // Without developer mode Chromium disables an unpacked extension that reloads.
   mkdirSync(join(profile, "Default"), { recursive: true });
@@ -37,7 +40,17 @@ export async function launchAuthLens(lab: Lab, { headless = true, dist = DIST } 
     if (process.env.AUTHLENS_DEBUG) worker.on("console", (m) => console.log("worker:", m.text()));
     const authlens = new AuthLens(context, new URL(worker.url()).host);
     await warmUp(authlens, lab);
-    return { context, authlens, close };
+    // The watch needs an extension page open (a tab): tests want it, a person browsing does not.
+    const watch = watchWorker ? await watchWorkerExceptions(context, await authlens.probe(), authlens.extensionId) : { exceptions: [], stop: () => Promise.resolve() };
+    return {
+      context,
+      authlens,
+      workerExceptions: watch.exceptions,
+      close: async () => {
+        await watch.stop();
+        await close();
+      },
+    };
   } catch (error) {
     await close();
     throw error;

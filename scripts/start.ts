@@ -13,7 +13,7 @@ import { startLab } from "../e2e/lab/server";
 
 const headless = process.argv.includes("--headless") || !process.env.DISPLAY;
 const lab = await startLab(Number(process.env.LAB_PORT ?? 0));
-const launched = await launchAuthLens(lab, { headless });
+const launched = await launchAuthLens(lab, { headless, watchWorker: false });
 const { context, authlens } = launched;
 
 const stop = async () => {
