@@ -52,7 +52,8 @@ browser.runtime.onMessage.addListener(
     fixer,
     settings,
     openDetails: async (tabId) => void (await browser.tabs.create({ url: browser.runtime.getURL(`${browser.runtime.getManifest().action?.default_popup ?? ""}?tab=${tabId}`) })),
-    extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL(""),
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL(""),
   }),
 );
 
