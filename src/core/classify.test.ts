@@ -101,6 +101,11 @@ describe("classify, weighing evidence", () => {
     expect(classify(evidenceOf(password!)).fixes).not.toContain("retry-incognito");
   });
 
+  it("lists the server's challenge once, not once as a reason and again as an observation", () => {
+    const d = classify(evidenceOf(CAPTURED.find((c) => c.name === "ASP.NET Core JwtBearer, expired token")!));
+    expect(d.evidence.filter((item) => item.seen.startsWith("WWW-Authenticate:"))).toHaveLength(1);
+  });
+
   it("explains in plain language first, technical detail after", () => {
     const d = classify(evidenceOf(CAPTURED.find((c) => c.name.startsWith("Spring Security resource server, expired"))!));
     const [plain, technical] = d.explanation.split("\n\nTechnical detail:\n");

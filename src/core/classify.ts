@@ -38,7 +38,7 @@ export function classify(evidence: FailureEvidence): Diagnosis {
     confidence: round(finding.confidence),
     summary: finding.summary,
     explanation: `${advice.what(host)} ${advice.tryFirst}${technical ? `\n\nTechnical detail:\n${technical}` : ""}`,
-    evidence: [...finding.reasons, ...(loop ? [loop] : []), ...describeObservations(evidence)],
+    evidence: [...finding.reasons, ...(loop ? [loop] : []), ...withoutRepeats(describeObservations(evidence), finding.reasons)],
     fixes: loop ? loopFixes(advice.fixes, finding.cause) : advice.fixes,
   };
 }
@@ -168,6 +168,13 @@ function passiveSubresource(e: FailureEvidence, host: string): Finding | null {
       { seen: `HTTP ${e.status} for a ${e.resourceType}, no challenge${e.response.server ? `, Server: ${e.response.server}` : ""}`, meaning: "Hotlink protection or a storage bucket's access rules refuse files like this; it is rarely about your sign-in." },
     ],
   };
+}
+
+/** General observations, less those a deciding reason already shows (the same challenge twice, say). */
+function withoutRepeats(observations: EvidenceItem[], reasons: readonly EvidenceItem[]): EvidenceItem[] {
+  const challengeShown = reasons.some((r) => r.seen.startsWith("WWW-Authenticate:"));
+  const seen = new Set(reasons.map((r) => r.seen));
+  return observations.filter((o) => !seen.has(o.seen) && !(challengeShown && o.seen.startsWith("WWW-Authenticate:")));
 }
 
 function loopNote(repeats: number): EvidenceItem {
