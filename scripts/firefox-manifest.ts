@@ -14,7 +14,6 @@ export const GECKO_ID = "authlens@authlens.dev";
 
 export function firefoxManifest(chrome: ChromeManifest): Record<string, unknown> {
   const { background, minimum_chrome_version: _chromeOnly, ...common } = chrome;
-  void _chromeOnly;
   return {
     ...common,
     background: { scripts: [background.service_worker], type: background.type ?? "module" },

@@ -1,18 +1,6 @@
-import { normalizeSameSite, type JarCookie } from "../core/cookie-jar";
+import type { JarCookie } from "../core/cookie-jar";
 import { registrableDomain } from "../core/site";
-
-/** The fields of `cookies.Cookie` AuthLens reads; the value is never read into AuthLens's data. */
-interface ApiCookie {
-  name: string;
-  domain: string;
-  hostOnly: boolean;
-  path: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: string;
-  session: boolean;
-  partitionKey?: unknown;
-}
+import { fromApiCookie, type ApiCookie } from "./site-cookies";
 
 /** The slice of the `cookies` API the jar reader uses. */
 export interface CookiesPort {
@@ -41,17 +29,9 @@ export async function readSiteJar(cookies: CookiesPort, url: string, topLevelUrl
       const key = `${c.name}\n${c.domain}\n${c.path}\n${partitionedCookie}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      jar.push({
-        name: c.name.slice(0, 128),
-        domain: c.domain,
-        hostOnly: c.hostOnly,
-        path: c.path,
-        secure: c.secure,
-        httpOnly: c.httpOnly,
-        sameSite: normalizeSameSite(c.sameSite),
-        session: c.session,
-        partitioned: partitionedCookie,
-      });
+      // The value is dropped here: the diagnosis keeps names and attributes only.
+      const { value: _value, storeId: _store, expirationDate: _expiry, partitionKey: _partition, ...attributes } = fromApiCookie(c);
+      jar.push({ ...attributes, name: attributes.name.slice(0, 128), partitioned: partitionedCookie });
       if (jar.length >= MAX_JAR) break;
     }
     return jar;

@@ -3,7 +3,7 @@ import { cookieUrl } from "../core/cookie-snapshot";
 import { domainMatches, normalizeSameSite, pathMatches } from "../core/cookie-jar";
 
 /** A cookie as the cookies API returns it. */
-interface ApiCookie extends Omit<CookieSnapshot, "sameSite" | "partitionKey"> {
+export interface ApiCookie extends Omit<CookieSnapshot, "sameSite" | "partitionKey"> {
   sameSite: string;
   partitionKey?: { topLevelSite?: string; hasCrossSiteAncestor?: boolean };
 }
@@ -40,23 +40,28 @@ export async function snapshotSiteCookies(cookies: CookiesWritePort, site: strin
   const partitioned = await cookies.getAll({ domain: site, partitionKey: {}, ...store }).catch(() => [] as ApiCookie[]);
   const byKey = new Map<string, CookieSnapshot>();
   for (const c of [...unpartitioned, ...partitioned]) {
-    const snapshot: CookieSnapshot = {
-      name: c.name,
-      value: c.value,
-      domain: c.domain,
-      hostOnly: c.hostOnly,
-      path: c.path,
-      secure: c.secure,
-      httpOnly: c.httpOnly,
-      sameSite: normalizeSameSite(c.sameSite),
-      session: c.session,
-      ...(c.expirationDate !== undefined ? { expirationDate: c.expirationDate } : {}),
-      storeId: c.storeId,
-      ...(c.partitionKey ? { partitionKey: c.partitionKey } : {}),
-    };
+    const snapshot = fromApiCookie(c);
     byKey.set(`${c.name}\n${c.domain}\n${c.path}\n${JSON.stringify(c.partitionKey ?? null)}`, snapshot);
   }
   return [...byKey.values()];
+}
+
+/** A cookies-API cookie as a snapshot: every attribute kept, optional ones only when present. */
+export function fromApiCookie(c: ApiCookie): CookieSnapshot {
+  return {
+    name: c.name,
+    value: c.value,
+    domain: c.domain,
+    hostOnly: c.hostOnly,
+    path: c.path,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: normalizeSameSite(c.sameSite),
+    session: c.session,
+    ...(c.expirationDate !== undefined ? { expirationDate: c.expirationDate } : {}),
+    storeId: c.storeId,
+    ...(c.partitionKey ? { partitionKey: c.partitionKey } : {}),
+  };
 }
 
 /**
