@@ -216,17 +216,22 @@ function builtSizes(): void {
   row("Built size: content script (gzip)", `${kb(contentJs)} KB`, "—");
 }
 
+// `--only=page-load` (or another part's name) runs one part, for working on that figure.
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
+const runs = (part: string) => only === undefined || only === part;
 const lab = await startLab();
 try {
-  classifierThroughput();
-  builtSizes();
-  await pageLoadOverhead(lab);
+  if (runs("classifier")) classifierThroughput();
+  if (runs("sizes")) builtSizes();
+  if (runs("page-load")) await pageLoadOverhead(lab);
+  if (runs("worker") || runs("flood")) {
   const launched = await launchAuthLens(lab);
   try {
-    await workerEventCost(launched.authlens);
-    await flood(lab, launched.authlens);
+    if (runs("worker")) await workerEventCost(launched.authlens);
+    if (runs("flood")) await flood(lab, launched.authlens);
   } finally {
     await launched.close();
+  }
   }
 } finally {
   await lab.close();
