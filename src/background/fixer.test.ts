@@ -8,7 +8,7 @@ import { createTabStore } from "../platform/tab-store";
 import { createUndoStore } from "../platform/undo-store";
 import { headers, makeCookie, makeEvidence } from "../test/builders";
 import { fakeCookies } from "../test/fake-cookies";
-import { fakeStorageArea } from "../test/fake-storage";
+import { fakeStorageArea, testSealer } from "../test/fake-storage";
 import { createFixer } from "./fixer";
 
 const c = (overrides: Partial<CookieSnapshot>): CookieSnapshot => makeCookie({ value: "secret", expirationDate: Date.now() / 1000 + 3600, ...overrides });
@@ -37,7 +37,7 @@ async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", r
   let n = 0;
   const fixer = createFixer({
     tabStore,
-    undo: createUndoStore(fakeStorageArea()),
+    undo: createUndoStore(fakeStorageArea(), testSealer()),
     cookies,
     tabs: { get: async () => ({ url: "https://app.example.com/app/", incognito: false }), reload: async (id) => void reloads.push(id) },
     windows: { create: async (d) => void windows.push(d) },
@@ -127,7 +127,7 @@ describe("retry in a private window", () => {
     await tabStore.update(5, (r) => appendFailure(r, toFailure("f1", 0, evidence, classify(evidence))));
     const refusing = createFixer({
       tabStore,
-      undo: createUndoStore(fakeStorageArea()),
+      undo: createUndoStore(fakeStorageArea(), testSealer()),
       cookies: fakeCookies(),
       tabs: { get: async () => ({ url: "https://app.example.com/", incognito: false }), reload: async () => undefined },
       windows: { create: () => Promise.reject(new Error("Incognito mode is disabled.")) },

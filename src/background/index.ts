@@ -14,6 +14,7 @@ import { createFixer } from "./fixer";
 import type { TabNotice } from "../messaging/protocol";
 import { createSettingsStore } from "../platform/settings";
 import { createUndoStore } from "../platform/undo-store";
+import { createSealer, indexedDbSealingKey } from "../platform/sealer";
 import { createMessageRouter } from "./message-router";
 
 const store = createTabStore(browser.storage.session);
@@ -37,7 +38,7 @@ browser.webNavigation.onErrorOccurred.addListener(({ tabId, frameId, url }) => {
 browser.tabs.onRemoved.addListener((tabId) => void recorder.onTabRemoved(tabId));
 const fixer = createFixer({
   tabStore: store,
-  undo: createUndoStore(browser.storage.session),
+  undo: createUndoStore(browser.storage.session, createSealer(indexedDbSealingKey())),
   cookies: browser.cookies,
   tabs: browser.tabs,
   windows: browser.windows,

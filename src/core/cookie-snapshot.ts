@@ -72,3 +72,37 @@ export function staleDuplicates<T extends Pick<CookieSnapshot, "name" | "domain"
   }
   return stale;
 }
+
+const SAME_SITE: ReadonlySet<string> = new Set(["no_restriction", "lax", "strict", "unspecified"]);
+
+/**
+ * Reads back a snapshot that was stored (by this version or an older one): every field checked,
+ * so a value of the wrong shape is dropped instead of reaching `cookies.set`.
+ */
+export function parseCookieSnapshot(value: unknown): CookieSnapshot | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const strings = ["name", "value", "domain", "path", "storeId"] as const;
+  const booleans = ["hostOnly", "secure", "httpOnly", "session"] as const;
+  if (!strings.every((k) => typeof v[k] === "string") || !booleans.every((k) => typeof v[k] === "boolean")) return null;
+  if (typeof v.sameSite !== "string" || !SAME_SITE.has(v.sameSite)) return null;
+  if (v.expirationDate !== undefined && (typeof v.expirationDate !== "number" || !Number.isFinite(v.expirationDate))) return null;
+  const key = v.partitionKey as Record<string, unknown> | undefined;
+  if (key !== undefined && (typeof key !== "object" || key === null || (key.topLevelSite !== undefined && typeof key.topLevelSite !== "string"))) return null;
+  return {
+    name: v.name as string,
+    value: v.value as string,
+    domain: v.domain as string,
+    hostOnly: v.hostOnly as boolean,
+    path: v.path as string,
+    secure: v.secure as boolean,
+    httpOnly: v.httpOnly as boolean,
+    sameSite: v.sameSite as CookieSnapshot["sameSite"],
+    session: v.session as boolean,
+    storeId: v.storeId as string,
+    ...(v.expirationDate !== undefined ? { expirationDate: v.expirationDate } : {}),
+    ...(key !== undefined
+      ? { partitionKey: { ...(key.topLevelSite !== undefined ? { topLevelSite: key.topLevelSite as string } : {}), ...(typeof key.hasCrossSiteAncestor === "boolean" ? { hasCrossSiteAncestor: key.hasCrossSiteAncestor } : {}) } }
+      : {}),
+  };
+}

@@ -1,4 +1,5 @@
 import type { StorageAreaPort } from "../platform/tab-store";
+import { createSealer, newSealingKey } from "../platform/sealer";
 
 /** An in-memory `storage.StorageArea` with a little latency, so races show up in tests. */
 export function fakeStorageArea({ latencyMs = 0 } = {}) {
@@ -28,4 +29,10 @@ export function fakeStorageArea({ latencyMs = 0 } = {}) {
     },
   };
   return area;
+}
+
+/** A real AES-GCM sealer with a key made for the test (WebCrypto, as in the worker). */
+export function testSealer() {
+  const key = newSealingKey();
+  return createSealer(() => key);
 }
