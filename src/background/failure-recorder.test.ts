@@ -23,7 +23,7 @@ function mockEvent<T>() {
   return event;
 }
 
-function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[] } = {}) {
+function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[], openTabs = null as Set<number> | null } = {}) {
   const notified: number[] = [];
   const area = fakeStorageArea();
   const store = createTabStore(area);
@@ -38,6 +38,7 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
     preferences: async () => ({ statuses, ignoredSites }),
     notifyTab: (tabId) => void notified.push(tabId),
     newId: () => `id-${++n}`,
+    tabExists: async (tabId) => openTabs?.has(tabId) ?? true,
     logError: (message) => errors.push(message),
   });
   const webRequest = { onSendHeaders: mockEvent(), onHeadersReceived: mockEvent(), onErrorOccurred: mockEvent() };
@@ -127,9 +128,20 @@ describe("failure recorder", () => {
     expect(area.data).toEqual({});
   });
 
+  it("keeps nothing for a tab that closed before its failure was stored", async () => {
+    const openTabs = new Set([7]);
+    const { webRequest, recorder, area, badges } = setup({ openTabs });
+    webRequest.onHeadersReceived.fire(makeResponse());
+    openTabs.delete(7);
+    await recorder.onTabRemoved(7);
+    await recorder.idle();
+    expect(area.data).toEqual({});
+    expect(badges.has(7)).toBe(false);
+  });
+
   it("reports a storage failure instead of throwing from the listener", async () => {
     const { webRequest, recorder, area, errors } = setup();
-    area.failNextSet = new Error("QUOTA_BYTES quota exceeded");
+    area.failNextSet = new Error("IO error: the storage backend is gone");
     expect(() => webRequest.onHeadersReceived.fire(makeResponse())).not.toThrow();
     await recorder.idle();
     expect(errors).toEqual(["could not record the 401 for a xmlhttprequest request"]);

@@ -22,6 +22,8 @@ export interface FailureRecorderDeps {
   preferences: () => Promise<{ statuses: readonly number[]; ignoredSites: readonly string[] }>;
   /** Tells the tab's content script that its failures changed (for the banner). */
   notifyTab: (tabId: number) => void;
+  /** Whether the tab is still open: a response can arrive after its tab closed. */
+  tabExists: (tabId: number) => Promise<boolean>;
   /** Where a listener's failure is reported; no listener lets an exception escape. */
   logError: (message: string, error: unknown) => void;
 }
@@ -44,7 +46,7 @@ const MAX_PENDING_REQUESTS = 2000;
  * Turns webRequest events into stored failures and badge counts. A request that does not fail
  * costs a map insert and delete: no parsing, no storage.
  */
-export function createFailureRecorder({ store, badge, classify, readJar, preferences, notifyTab, newId, logError }: FailureRecorderDeps): FailureRecorder {
+export function createFailureRecorder({ store, badge, classify, readJar, preferences, notifyTab, newId, tabExists, logError }: FailureRecorderDeps): FailureRecorder {
   const pendingHeaders = new Map<string, HttpHeader[] | undefined>();
   /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
   const tabPages = new Map<number, string>();
@@ -71,6 +73,8 @@ export function createFailureRecorder({ store, badge, classify, readJar, prefere
         const seen = { ...evidence, repeats: countRepeats(record.failures, evidence) };
         return appendFailure(record, toFailure(newId(), details.frameId, seen, classify(seen)));
       });
+      // The tab closed while this was being recorded (its onRemoved may already have run): forget it.
+      if (!(await tabExists(details.tabId))) return void (await store.remove(details.tabId));
       await badge.show(details.tabId, next.failures.length);
       if (BANNER_TYPES.has(details.type)) notifyTab(details.tabId);
     } catch (error) {

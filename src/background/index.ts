@@ -25,7 +25,11 @@ const settings = createSettingsStore(browser.storage.sync);
 const readJar = (url: string, topLevelUrl: string | null) => readSiteJar(browser.cookies, url, topLevelUrl);
 // The banner's content script may not be there (a chrome:// page, a tab still loading): that is fine.
 const notifyTab = (tabId: number) => void browser.tabs.sendMessage(tabId, { type: "authlens-updated" } satisfies TabNotice, { frameId: 0 }).catch(() => undefined);
-const recorder = createFailureRecorder({ store, badge, classify, readJar, preferences: () => settings.read(), notifyTab, newId: () => crypto.randomUUID(), logError });
+const tabExists = (tabId: number) => browser.tabs.get(tabId).then(
+  () => true,
+  () => false,
+);
+const recorder = createFailureRecorder({ store, badge, classify, readJar, preferences: () => settings.read(), notifyTab, newId: () => crypto.randomUUID(), tabExists, logError });
 
 watchWebRequests(browser.webRequest, recorder, browserSupportsExtraHeaders());
 browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
@@ -36,6 +40,11 @@ browser.webNavigation.onErrorOccurred.addListener(({ tabId, frameId, url }) => {
   if (frameId === 0) void recorder.onTopLevelCommitted(tabId, url);
 });
 browser.tabs.onRemoved.addListener((tabId) => void recorder.onTabRemoved(tabId));
+// Tabs closed while the worker was stopped, or before a late failure was stored, leave no record behind.
+void browser.tabs
+  .query({})
+  .then((tabs) => store.retainOnly(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id]))))
+  .catch((error: unknown) => logError("could not forget the records of closed tabs", error));
 const fixer = createFixer({
   tabStore: store,
   undo: createUndoStore(browser.storage.session, createSealer(indexedDbSealingKey())),

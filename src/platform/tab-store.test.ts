@@ -42,9 +42,56 @@ describe("createTabStore", () => {
   it("goes on after a failed write", async () => {
     const area = fakeStorageArea();
     const store = createTabStore(area);
-    area.failNextSet = new Error("QUOTA_BYTES quota exceeded");
-    await expect(store.update(2, (r) => appendFailure(r, failure("lost")))).rejects.toThrow("QUOTA");
+    area.failNextSet = new Error("IO error: the storage backend is gone");
+    await expect(store.update(2, (r) => appendFailure(r, failure("lost")))).rejects.toThrow("IO error");
     await store.update(2, (r) => appendFailure(r, failure("kept")));
     expect((await store.read(2)).failures.map((f) => f.id)).toEqual(["kept"]);
+  });
+});
+
+describe("createTabStore bounds", () => {
+  const at = (id: string, time: number) => ({ ...failure(id), time });
+
+  it("keeps at most the global cap across tabs, dropping the oldest anywhere first", async () => {
+    const area = fakeStorageArea();
+    const store = createTabStore(area, 10);
+    for (let i = 0; i < 6; i++) await store.update(1, (r) => appendFailure(r, at(`a${i}`, 100 + i)));
+    for (let i = 0; i < 6; i++) await store.update(2, (r) => appendFailure(r, at(`b${i}`, 200 + i)));
+    expect((await store.read(1)).failures.map((f) => f.id)).toEqual(["a2", "a3", "a4", "a5"]);
+    expect((await store.read(2)).failures.map((f) => f.id)).toEqual(["b0", "b1", "b2", "b3", "b4", "b5"]);
+  });
+
+  it("on a quota error, makes room from other tabs' oldest failures and stores the newest", async () => {
+    const area = fakeStorageArea();
+    const store = createTabStore(area);
+    for (let i = 0; i < 8; i++) await store.update(1, (r) => appendFailure(r, at(`old${i}`, i)));
+    const size = JSON.stringify(area.data).length;
+    area.quotaBytes = size + 600; // room for about one more failure
+    await store.update(2, (r) => appendFailure(r, at("new0", 1000)));
+    await store.update(2, (r) => appendFailure(r, at("new1", 1001)));
+    expect((await store.read(2)).failures.map((f) => f.id)).toEqual(["new0", "new1"]);
+    const kept = (await store.read(1)).failures.map((f) => f.id);
+    expect(kept.length).toBeLessThan(8);
+    expect(kept).toContain("old7"); // the oldest went first
+  });
+
+  it("with one tab alone over the quota, keeps its newest failures", async () => {
+    const area = fakeStorageArea();
+    const store = createTabStore(area);
+    area.quotaBytes = 5000;
+    for (let i = 0; i < 30; i++) await store.update(3, (r) => appendFailure(r, at(`f${i}`, i)));
+    const ids = (await store.read(3)).failures.map((f) => f.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.at(-1)).toBe("f29");
+  });
+
+  it("forgets the records of tabs that are gone", async () => {
+    const area = fakeStorageArea();
+    const store = createTabStore(area);
+    await store.update(1, (r) => appendFailure(r, failure("a")));
+    await store.update(2, (r) => appendFailure(r, failure("b")));
+    await store.retainOnly([2, 7]);
+    expect(Object.keys(area.data)).toEqual(["tab:2"]);
+    expect(await store.has(1)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { EMPTY_TAB_RECORD, parseTabRecord, type TabRecord } from "../core/tab-record";
+import { EMPTY_TAB_RECORD, MAX_FAILURES_PER_TAB, parseTabRecord, type TabRecord } from "../core/tab-record";
 
 /** The slice of a `storage.StorageArea` the store uses (a Map-backed fake in unit tests). */
 export interface StorageAreaPort {
@@ -11,45 +11,60 @@ export interface StorageAreaPort {
 const tabKey = (tabId: number) => `tab:${tabId}`;
 const TAB_KEY = /^tab:(\d+)$/;
 
+/** Failures kept across all tabs; beyond it, the oldest anywhere go first. */
+export const MAX_STORED_FAILURES = 1000;
+/** How many times a write that hit the storage quota is retried after making room. */
+const QUOTA_RETRIES = 4;
+
+/** Chrome: "Session storage quota bytes exceeded…"; Firefox: "QuotaExceededError". */
+export const isQuotaError = (error: unknown) => /quota/i.test(error instanceof Error ? `${error.name} ${error.message}` : String(error));
+
 /**
  * Per-tab failure records in `storage.session`: in memory only, kept while the browser runs,
- * so they survive the worker being stopped. Updates to one tab run one at a time, so two
+ * so they survive the worker being stopped. Updates run one at a time, so two
  * failures arriving together never overwrite each other.
  */
 export interface TabStore {
   read(tabId: number): Promise<TabRecord>;
-  /** Applies `change` to the stored record and returns what was written. An empty record is removed. */
+  /**
+   * Applies `change` to the stored record and returns what was written. An empty record is removed.
+   * When the storage quota or {@link MAX_STORED_FAILURES} is reached, the oldest failures (of any
+   * tab) are dropped to make room, never the newest.
+   */
   update(tabId: number, change: (record: TabRecord) => TabRecord): Promise<TabRecord>;
   remove(tabId: number): Promise<void>;
   /** Whether a record exists for the tab, without a storage read after the first call. */
   has(tabId: number): Promise<boolean>;
+  /** Removes the records of every tab not in `liveTabIds` (tabs closed while the worker was stopped). */
+  retainOnly(liveTabIds: readonly number[]): Promise<void>;
 }
 
-export function createTabStore(area: StorageAreaPort): TabStore {
-  const queues = new Map<number, Promise<unknown>>();
-  let known: Promise<Set<number>> | null = null;
+export function createTabStore(area: StorageAreaPort, globalCap = MAX_STORED_FAILURES): TabStore {
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Failures stored per tab, learnt from one read of the whole area. */
+  let counts: Promise<Map<number, number>> | null = null;
 
-  const knownTabs = () =>
-    (known ??= area.get(null).then((all) => {
-      const ids = new Set<number>();
-      for (const key of Object.keys(all)) {
+  const storedCounts = () =>
+    (counts ??= area.get(null).then((all) => {
+      const found = new Map<number, number>();
+      for (const [key, value] of Object.entries(all)) {
         const match = TAB_KEY.exec(key);
-        if (match) ids.add(Number(match[1]));
+        if (match) found.set(Number(match[1]), parseTabRecord(value).failures.length);
       }
-      return ids;
+      return found;
     }));
 
-  /** Runs `task` after every earlier task for the same tab, whatever their outcome. */
-  function serialize<T>(tabId: number, task: () => Promise<T>): Promise<T> {
-    const run = (queues.get(tabId) ?? Promise.resolve()).then(task, task);
-    const settled = run.then(
+  /**
+   * Runs `task` after every earlier task, whatever their outcome. One queue for all tabs: making
+   * room for one tab's failure changes other tabs' records, and failures are rare enough that
+   * one at a time costs nothing.
+   */
+  function serialize<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.then(
       () => undefined,
       () => undefined,
     );
-    queues.set(tabId, settled);
-    void settled.then(() => {
-      if (queues.get(tabId) === settled) queues.delete(tabId);
-    });
     return run;
   }
 
@@ -59,27 +74,78 @@ export function createTabStore(area: StorageAreaPort): TabStore {
     return key in stored ? parseTabRecord(stored[key]) : EMPTY_TAB_RECORD;
   }
 
+  /** Writes a record (or removes an empty one) and keeps the counts. Callers hold the queue. */
+  async function write(tabId: number, record: TabRecord): Promise<void> {
+    const known = await storedCounts();
+    if (record.failures.length === 0) {
+      await area.remove(tabKey(tabId));
+      known.delete(tabId);
+    } else {
+      await area.set({ [tabKey(tabId)]: record });
+      known.set(tabId, record.failures.length);
+    }
+  }
+
+  /**
+   * Drops the oldest `excess` failures across every tab but `except` (whose queue the caller
+   * holds). Returns how many were dropped.
+   */
+  async function dropOldestElsewhere(except: number, excess: number): Promise<number> {
+    const all = await area.get(null);
+    const times: { tabId: number; time: number }[] = [];
+    for (const [key, value] of Object.entries(all)) {
+      const match = TAB_KEY.exec(key);
+      const tabId = Number(match?.[1]);
+      if (match && tabId !== except) for (const f of parseTabRecord(value).failures) times.push({ tabId, time: f.time });
+    }
+    times.sort((a, b) => a.time - b.time);
+    const doomed = new Map<number, number>();
+    for (const { tabId } of times.slice(0, excess)) doomed.set(tabId, (doomed.get(tabId) ?? 0) + 1);
+    for (const [tabId, n] of doomed) {
+      const record = await read(tabId);
+      await write(tabId, { ...record, failures: record.failures.slice(n) });
+    }
+    return [...doomed.values()].reduce((a, b) => a + b, 0);
+  }
+
+  /** Writes `next`, making room first when the global cap is passed and again on a quota error. */
+  async function writeWithRoom(tabId: number, next: TabRecord): Promise<TabRecord> {
+    const known = await storedCounts();
+    const others = [...known].reduce((sum, [id, n]) => (id === tabId ? sum : sum + n), 0);
+    if (others + next.failures.length > globalCap) await dropOldestElsewhere(tabId, others + next.failures.length - globalCap);
+    let record = next;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await write(tabId, record);
+        return record;
+      } catch (error) {
+        if (!isQuotaError(error) || attempt >= QUOTA_RETRIES || record.failures.length === 0) throw error;
+        // Make room: a quarter of what other tabs hold, oldest first; then this tab's own oldest half.
+        const elsewhere = [...(await storedCounts())].reduce((sum, [id, n]) => (id === tabId ? sum : sum + n), 0);
+        const dropped = elsewhere > 0 ? await dropOldestElsewhere(tabId, Math.max(1, Math.ceil(elsewhere / 4))) : 0;
+        if (dropped === 0) record = { ...record, failures: record.failures.slice(Math.floor(record.failures.length / 2)) };
+      }
+    }
+  }
+
   return {
-    read: (tabId) => serialize(tabId, () => read(tabId)),
+    read: (tabId) => serialize(() => read(tabId)),
     update: (tabId, change) =>
-      serialize(tabId, async () => {
+      serialize(async () => {
         const next = change(await read(tabId));
-        const ids = await knownTabs();
-        if (next.failures.length === 0) {
-          await area.remove(tabKey(tabId));
-          ids.delete(tabId);
-        } else {
-          await area.set({ [tabKey(tabId)]: next });
-          ids.add(tabId);
-        }
-        return next;
+        return writeWithRoom(tabId, next.failures.length > MAX_FAILURES_PER_TAB ? { ...next, failures: next.failures.slice(-MAX_FAILURES_PER_TAB) } : next);
       }),
     remove: (tabId) =>
-      serialize(tabId, async () => {
-        (await knownTabs()).delete(tabId);
+      serialize(async () => {
+        (await storedCounts()).delete(tabId);
         await area.remove(tabKey(tabId));
       }),
-    // Queued behind the tab's pending updates, so a failure being stored counts as present.
-    has: (tabId) => serialize(tabId, async () => (await knownTabs()).has(tabId)),
+    // Queued behind pending updates, so a failure being stored counts as present.
+    has: (tabId) => serialize(async () => (await storedCounts()).has(tabId)),
+    async retainOnly(liveTabIds) {
+      const live = new Set(liveTabIds);
+      const gone = [...(await storedCounts()).keys()].filter((id) => !live.has(id));
+      await Promise.all(gone.map((id) => this.remove(id)));
+    },
   };
 }
