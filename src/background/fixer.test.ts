@@ -85,6 +85,16 @@ describe("clear this site's cookies", () => {
     expect(reloads).toEqual([]);
   });
 
+  it("refuses a cookie fix limited to another site (a request from a page), and changes nothing", async () => {
+    const { fixer, cookies } = await setup();
+    const before = await cookies.getAll({});
+    const result = await fixer.apply(5, "f1", "clear-site-cookies", "evil.test");
+    expect(result).toMatchObject({ ok: false });
+    expect(result.message).toContain("only change its own site's cookies");
+    expect(await cookies.getAll({})).toEqual(before);
+    expect((await fixer.apply(5, "f1", "clear-site-cookies", "example.com")).ok).toBe(true);
+  });
+
   it("refuses undo from another tab", async () => {
     const { fixer } = await setup();
     const { undoId } = await fixer.apply(5, "f1", "clear-site-cookies");

@@ -1,3 +1,4 @@
+import { COOKIE_FIXES } from "../core/banner";
 import { domainMatches, pathMatches } from "../core/cookie-jar";
 import { hostsOf, staleDuplicates, type CookieSnapshot } from "../core/cookie-snapshot";
 import type { Failure } from "../core/failure";
@@ -102,7 +103,11 @@ export function createFixer(deps: FixerDeps) {
   }
 
   return {
-    async apply(tabId: number, failureId: string, fix: ActionFix): Promise<FixResult> {
+    /**
+     * `onlySite` (for a request from the page's banner): the page's site. A cookie fix for a failure
+     * of any other site is refused, so a page cannot have AuthLens clear another site's cookies.
+     */
+    async apply(tabId: number, failureId: string, fix: ActionFix, onlySite?: string | null): Promise<FixResult> {
       if (fix === "reload") {
         await tabs.reload(tabId);
         return { ok: true, message: "Reloaded the page.", reloaded: true };
@@ -110,6 +115,9 @@ export function createFixer(deps: FixerDeps) {
       const record = await tabStore.read(tabId);
       const failure = record.failures.find((f) => f.id === failureId);
       if (!failure) return { ok: false, message: "That failure is no longer recorded for this tab (the tab moved to another site, or was closed)." };
+      if (onlySite !== undefined && COOKIE_FIXES.has(fix) && failure.site !== onlySite) {
+        return { ok: false, message: `The page can only change its own site's cookies. Use the AuthLens button in the toolbar to change ${failure.site ?? "this site"}'s.` };
+      }
       switch (fix) {
         case "clear-site-cookies":
           return clearSiteCookies(tabId, failure, record.site);

@@ -78,7 +78,17 @@ describe("message router", () => {
       const { route, fixes } = await setup();
       expect(await route({ type: "report", tabId: 5 }, inTab(5))).toMatchObject({ version: 1, tabId: 5 });
       expect(await route({ type: "apply-fix", tabId: 5, failureId: "new", fix: "clear-site-cookies" }, inTab(5))).toEqual({ ok: true, message: "done" });
-      expect(fixes).toEqual([[5, "new", "clear-site-cookies"]]);
+      expect(fixes).toEqual([[5, "new", "clear-site-cookies", "example.com"]]);
+    });
+
+    it("tells the fixer the page's site, so cookie fixes cannot reach another site; pages are not limited", async () => {
+      const { route, fixes } = await setup();
+      await route({ type: "apply-fix", tabId: 5, failureId: "new", fix: "clear-site-cookies" }, { ...inTab(5), url: "https://evil.test/" });
+      await route({ type: "apply-fix", tabId: 5, failureId: "new", fix: "clear-site-cookies" }, popup);
+      expect(fixes).toEqual([
+        [5, "new", "clear-site-cookies", "evil.test"],
+        [5, "new", "clear-site-cookies", undefined],
+      ]);
     });
 
     it.each([
@@ -86,6 +96,8 @@ describe("message router", () => {
       ["a fix in another tab", { type: "apply-fix", tabId: 6, failureId: "x", fix: "clear-site-cookies" }, inTab(5)],
       ["a fix from a sub-frame", { type: "apply-fix", tabId: 5, failureId: "x", fix: "clear-site-cookies" }, inTab(5, 3)],
       ["clearing the record", { type: "clear-failures", tabId: 5 }, inTab(5)],
+      ["an undo, even in its own tab", { type: "undo", tabId: 5, undoId: "u1" }, inTab(5)],
+      ["the list of undos", { type: "undo-list", tabId: 5 }, inTab(5)],
     ])("may not ask for %s", async (_, message, sender) => {
       const { route, fixes, store } = await setup();
       expect(await route(message, sender)).toEqual({ error: "AuthLens answers only its own pages." });

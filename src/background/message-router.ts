@@ -27,8 +27,8 @@ const SENDERS: Record<MessageType, "pages" | "pages-or-tab" | "tab"> = {
   report: "pages-or-tab",
   "clear-failures": "pages",
   "apply-fix": "pages-or-tab",
-  undo: "pages-or-tab",
-  "undo-list": "pages-or-tab",
+  undo: "pages",
+  "undo-list": "pages",
   banner: "tab",
   "dismiss-banner": "tab",
   "open-details": "tab",
@@ -42,7 +42,8 @@ const REFUSED: ErrorResponse = { error: "AuthLens answers only its own pages." }
  * never an action.
  */
 export function createMessageRouter({ store, badge, fixer, settings, openDetails, extensionId, extensionOrigin }: MessageRouterDeps) {
-  async function answer(message: Message, senderTab: number, senderUrl: string | null): Promise<ResponseOf<MessageType>> {
+  /** `onlySite`: for a content script, the site of its page; cookie fixes may touch no other. */
+  async function answer(message: Message, senderTab: number, senderUrl: string | null, onlySite: string | null | undefined): Promise<ResponseOf<MessageType>> {
     switch (message.type) {
       case "report": {
         const record = await store.read(message.tabId);
@@ -55,7 +56,7 @@ export function createMessageRouter({ store, badge, fixer, settings, openDetails
         return { cleared: before };
       }
       case "apply-fix":
-        return fixer.apply(message.tabId, message.failureId, message.fix);
+        return fixer.apply(message.tabId, message.failureId, message.fix, onlySite);
       case "undo":
         return fixer.undo(message.tabId, message.undoId);
       case "undo-list":
@@ -88,6 +89,7 @@ export function createMessageRouter({ store, badge, fixer, settings, openDetails
     const who = SENDERS[message.type];
     const allowed = fromPage ? who !== "tab" : who === "tab" || (who === "pages-or-tab" && "tabId" in message && message.tabId === senderTab);
     if (!allowed) return Promise.resolve(REFUSED);
-    return answer(message, senderTab, sender.url ?? null).catch((error: unknown) => ({ error: `AuthLens could not answer: ${error instanceof Error ? error.message : String(error)}` }));
+    const onlySite = fromPage ? undefined : sender.url ? registrableDomain(sender.url) : null;
+    return answer(message, senderTab, sender.url ?? null, onlySite).catch((error: unknown) => ({ error: `AuthLens could not answer: ${error instanceof Error ? error.message : String(error)}` }));
   };
 }

@@ -31,6 +31,16 @@ describe("chooseBanner", () => {
     expect(chooseBanner(r, "https://app.other.org/", { bannerEnabled: true, bannerOffSites: ["example.com"] })).not.toBeNull();
   });
 
+  it("never offers a cookie fix for another site's failure", () => {
+    const e = makeEvidence({ type: "xmlhttprequest", url: "https://api.bank.test/v1/me" }, headers(["Cookie", "sid=x"]));
+    const crossSite = toFailure("x", 0, e, classify(e));
+    expect(crossSite.fixes).toContain("clear-site-cookies");
+    const choice = chooseBanner(record(crossSite), "https://app.example.com/", on);
+    expect(choice?.failure.id).toBe("x");
+    expect(choice?.fix).not.toMatch(/cookie/);
+    expect(chooseBanner(record(crossSite), "https://www.bank.test/", on)?.fix).toBe("clear-site-cookies");
+  });
+
   it("takes the first sentence for the one-line why", () => {
     expect(firstSentence("Your sign-in on app.example.com has ended, so the site no longer recognises you. Sign in again.")).toBe(
       "Your sign-in on app.example.com has ended, so the site no longer recognises you.",

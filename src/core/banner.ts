@@ -9,6 +9,9 @@ export const BANNER_TYPES: ReadonlySet<string> = new Set(["main_frame", "sub_fra
 const BANNER_FIXES = ["remove-stale-cookie", "clear-site-cookies", "retry-incognito", "reload"] as const;
 export type BannerFix = (typeof BANNER_FIXES)[number];
 
+/** Fixes that change a site's cookies: from the page, only ever the page's own site's. */
+export const COOKIE_FIXES: ReadonlySet<string> = new Set(["remove-stale-cookie", "clear-site-cookies"]);
+
 export interface BannerChoice {
   failure: Failure;
   /** The page's site, where dismissal is remembered. */
@@ -23,7 +26,9 @@ export interface BannerPreferences {
 
 /**
  * The failure the in-page banner should show for a tab, or null: the newest failure of the page
- * or its fetches, unless the banner is off (globally or for the site).
+ * or its fetches, unless the banner is off (globally or for the site). A failure of another site
+ * (a cross-site API, a frame) is shown, but never with a cookie fix: a page must not be able to
+ * lead a person into clearing another site's cookies from its own banner.
  */
 export function chooseBanner(record: TabRecord, pageUrl: string | null, prefs: BannerPreferences): BannerChoice | null {
   if (!prefs.bannerEnabled) return null;
@@ -31,7 +36,8 @@ export function chooseBanner(record: TabRecord, pageUrl: string | null, prefs: B
   if (!site || prefs.bannerOffSites.includes(site)) return null;
   const failure = [...record.failures].reverse().find((f) => BANNER_TYPES.has(f.resourceType));
   if (!failure) return null;
-  const fix = BANNER_FIXES.find((f) => failure.fixes.includes(f)) ?? "reload";
+  const ownSite = failure.site === site;
+  const fix = BANNER_FIXES.find((f) => failure.fixes.includes(f) && (ownSite || !COOKIE_FIXES.has(f))) ?? "reload";
   return { failure, site, fix };
 }
 
