@@ -12,6 +12,8 @@ export interface Launched {
   authlens: AuthLens;
   /** Uncaught exceptions and unhandled rejections in the extension's worker, restarts included. */
   workerExceptions: string[];
+  /** What the worker logged to its console, restarts included. */
+  workerConsole: string[];
   /** Closes the browser and deletes its throwaway profile. */
   close(): Promise<void>;
 }
@@ -41,11 +43,12 @@ export async function launchAuthLens(lab: Lab, { headless = true, dist = DIST, w
     const authlens = new AuthLens(context, new URL(worker.url()).host);
     await warmUp(authlens, lab);
     // The watch needs an extension page open (a tab): tests want it, a person browsing does not.
-    const watch = watchWorker ? await watchWorkerExceptions(context, await authlens.probe(), authlens.extensionId) : { exceptions: [], stop: () => Promise.resolve() };
+    const watch = watchWorker ? await watchWorkerExceptions(context, await authlens.probe(), authlens.extensionId) : { exceptions: [], console: [], stop: () => Promise.resolve() };
     return {
       context,
       authlens,
       workerExceptions: watch.exceptions,
+      workerConsole: watch.console,
       close: async () => {
         await watch.stop();
         await close();

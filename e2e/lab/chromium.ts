@@ -18,6 +18,8 @@ export function chromiumArgs(lab: Lab, extensionDir: string): string[] {
     `--load-extension=${extensionDir}`,
     `--host-resolver-rules=MAP *.test 127.0.0.1:${lab.port}`,
     `--proxy-pac-url=${lab.pacUrl}`,
+    // The lab's site service worker (e2e/security.spec.ts) needs a secure context; the lab is plain http.
+    "--unsafely-treat-insecure-origin-as-secure=http://secrets.test",
     "--no-first-run",
     "--no-default-browser-check",
     // This machine has no internet: without these, Chromium keeps trying to reach Google's services.

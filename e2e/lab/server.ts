@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { respond, type Handler } from "./respond";
 import { benchRoutes } from "./bench-routes";
+import { securityRoutes } from "./security-routes";
 import { CLEAN_PAGE, cleanRoutes, SCENARIOS } from "./scenarios/index";
 
 export interface Lab {
@@ -19,7 +20,7 @@ export interface Lab {
   close(): Promise<void>;
 }
 
-const routes = new Map<string, Handler>([cleanRoutes, benchRoutes, ...SCENARIOS.map((s) => s.routes)].flatMap((r) => Object.entries(r)));
+const routes = new Map<string, Handler>([cleanRoutes, benchRoutes, securityRoutes, ...SCENARIOS.map((s) => s.routes)].flatMap((r) => Object.entries(r)));
 /** Hosts the lab's proxy answers for (the PAC file sends only these to it), with its answer. */
 const proxyAnswers = new Map(SCENARIOS.flatMap((s) => (s.proxy ? [[new URL(s.start).hostname, s.proxy] as const] : [])));
 
