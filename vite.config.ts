@@ -1,8 +1,40 @@
 import { crx } from "@crxjs/vite-plugin";
-import { defineConfig } from "vite";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { build, defineConfig, type Plugin } from "vite";
 import manifest from "./manifest.json" with { type: "json" };
 import pkg from "./package.json" with { type: "json" };
 import { firefoxManifest } from "./scripts/firefox-manifest";
+
+const oxc = { jsx: { runtime: "automatic", importSource: "preact" } } as const;
+
+/**
+ * The content script as one classic file, declared in the built manifest. crxjs would load it
+ * through a module loader that needs its chunks listed in `web_accessible_resources`, which lets
+ * any page fetch them and so detect that AuthLens is installed. One self-contained file needs no
+ * web-accessible resource at all.
+ */
+function contentScriptInOneFile(outDir: string, target: string, contentScripts: typeof manifest.content_scripts): Plugin {
+  return {
+    name: "authlens-content-script",
+    apply: "build",
+    async closeBundle() {
+      const file = "content.js";
+      const [entry] = contentScripts.flatMap((c) => c.js);
+      if (!entry) return;
+      await build({
+        configFile: false,
+        logLevel: "warn",
+        oxc,
+        build: { outDir, emptyOutDir: false, target, sourcemap: false, lib: { entry, formats: ["iife"], name: "authlensContent", fileName: () => file } },
+      });
+      const path = join(outDir, "manifest.json");
+      const built = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+      built.content_scripts = contentScripts.map((c) => ({ ...c, js: [file] }));
+      writeFileSync(path, `${JSON.stringify(built, null, 2)}\n`);
+    },
+  };
+}
 
 /**
  * One source, two builds: `vite build` for Chrome (dist/), `vite build --mode firefox` for
@@ -10,14 +42,17 @@ import { firefoxManifest } from "./scripts/firefox-manifest";
  */
 export default defineConfig(({ mode }) => {
   const firefox = mode === "firefox";
-  const base = { ...manifest, version: pkg.version };
+  const outDir = firefox ? "dist-firefox" : "dist";
+  const target = firefox ? "firefox142" : "chrome120";
+  const { content_scripts: contentScripts, ...rest } = manifest;
+  const base = { ...rest, version: pkg.version };
   return {
-    plugins: [crx({ manifest: (firefox ? firefoxManifest(base) : base) as typeof manifest, browser: firefox ? "firefox" : "chrome" })],
-    oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+    plugins: [crx({ manifest: (firefox ? firefoxManifest(base) : base) as typeof manifest, browser: firefox ? "firefox" : "chrome" }), contentScriptInOneFile(outDir, target, contentScripts)],
+    oxc,
     build: {
-      outDir: firefox ? "dist-firefox" : "dist",
+      outDir,
       emptyOutDir: true,
-      target: firefox ? "firefox142" : "chrome120",
+      target,
       // Source maps would ship the developer's absolute paths; the store packages carry none.
       sourcemap: false,
     },

@@ -3,7 +3,9 @@
  * each test proves.
  */
 import type { BrowserContext, Cookie, Page } from "@playwright/test";
-import { BannerDriver, type AuthLens } from "./authlens";
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { BannerDriver, DIST, type AuthLens } from "./authlens";
 import { expect, test } from "./fixtures";
 import { SECRETS, secretForms } from "./lab/security-routes";
 import type { Report } from "../src/messaging/protocol";
@@ -11,6 +13,11 @@ import type { Report } from "../src/messaging/protocol";
 const labDone = () => (window as { labDone?: Promise<void> }).labDone;
 const inOrder = (cookies: Cookie[]) => [...cookies].sort((a, b) => `${a.domain}${a.path}${a.name}`.localeCompare(`${b.domain}${b.path}${b.name}`));
 const in1h = () => Math.floor(Date.now() / 1000) + 3600;
+
+/** Every file of a built extension, relative to its root. */
+function builtFiles(dir: string, root = dir): string[] {
+  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? builtFiles(join(dir, name), root) : [relative(root, join(dir, name))]));
+}
 
 /** Every storage area AuthLens can write, and its IndexedDB, as text (CryptoKeys described, not read). */
 async function dumpStorage(authlens: AuthLens): Promise<string> {
@@ -146,6 +153,14 @@ test.describe("the page cannot drive AuthLens", () => {
       }
       return { shadowRoot: host.shadowRoot === null ? "closed" : "open", messaged };
     }, authlens.extensionId);
+    // Nor can it tell that AuthLens is installed by fetching any of its files.
+    const built = builtFiles(DIST);
+    expect(built).toEqual(expect.arrayContaining(["manifest.json", "content.js"]));
+    const fetched = await page.evaluate(
+      async ({ base, paths }) => Promise.all(paths.map((path) => fetch(base + path).then((r) => `${path}: ${r.status}`, () => null))),
+      { base: `chrome-extension://${authlens.extensionId}/`, paths: built },
+    );
+    expect(fetched.filter((r) => r !== null)).toEqual([]);
     expect(attempts.shadowRoot).toBe("closed");
     expect(attempts.messaged).not.toBe("answered");
     await page.waitForTimeout(500);

@@ -1,6 +1,7 @@
 /**
  * `npm run check:bundle` (part of `npm test`): the built extensions run no remote code and no
- * eval, and keep the browsers' strict default content security policy.
+ * eval, keep the browsers' strict default content security policy, and expose no file to web pages
+ * (a web-accessible resource lets any page detect that AuthLens is installed).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -29,8 +30,10 @@ for (const dir of ["dist", "dist-firefox"]) {
     problems.push(`${dir}/ is missing: build it first`);
     continue;
   }
-  const manifest = JSON.parse(readFileSync(join(base, "manifest.json"), "utf8")) as { content_security_policy?: unknown };
+  const manifest = JSON.parse(readFileSync(join(base, "manifest.json"), "utf8")) as { content_security_policy?: unknown; web_accessible_resources?: unknown; externally_connectable?: unknown };
   if (manifest.content_security_policy !== undefined) problems.push(`${dir}/manifest.json overrides the default content security policy`);
+  if (manifest.web_accessible_resources !== undefined) problems.push(`${dir}/manifest.json makes files web-accessible: pages could detect AuthLens`);
+  if (manifest.externally_connectable !== undefined) problems.push(`${dir}/manifest.json lets web pages message AuthLens (externally_connectable)`);
   for (const file of list.filter((f) => /\.(js|html)$/.test(f))) {
     const text = readFileSync(file, "utf8");
     for (const [pattern, what] of FORBIDDEN) if (pattern.test(text)) problems.push(`${file.slice(root.length + 1)}: ${what}`);
@@ -41,4 +44,4 @@ if (problems.length) {
   console.error(`Bundle check failed:\n  ${problems.join("\n  ")}`);
   process.exit(1);
 }
-console.log("Bundle check: no eval, no remote code, default CSP in dist/ and dist-firefox/.");
+console.log("Bundle check: no eval, no remote code, default CSP, nothing web-accessible in dist/ and dist-firefox/.");
