@@ -28,16 +28,16 @@ describe("chooseBanner", () => {
     const r = record(failure("a", "xmlhttprequest"));
     expect(chooseBanner(r, "https://app.example.com/", { bannerEnabled: false, bannerOffSites: [] })).toBeNull();
     expect(chooseBanner(r, "https://app.example.com/", { bannerEnabled: true, bannerOffSites: ["example.com"] })).toBeNull();
-    expect(chooseBanner(r, "https://app.other.org/", { bannerEnabled: true, bannerOffSites: ["example.com"] })).not.toBeNull();
+    const e = makeEvidence({ type: "xmlhttprequest", url: "https://app.other.org/api/me" }, headers(["Cookie", "sid=x"]));
+    const elsewhere = record(toFailure("o", 0, e, classify(e)));
+    expect(chooseBanner(elsewhere, "https://app.other.org/", { bannerEnabled: true, bannerOffSites: ["example.com"] })).not.toBeNull();
   });
 
-  it("never offers a cookie fix for another site's failure", () => {
+  it("shows only the page's own site's failures: another site's stay in the popup", () => {
     const e = makeEvidence({ type: "xmlhttprequest", url: "https://api.bank.test/v1/me" }, headers(["Cookie", "sid=x"]));
     const crossSite = toFailure("x", 0, e, classify(e));
-    expect(crossSite.fixes).toContain("clear-site-cookies");
-    const choice = chooseBanner(record(crossSite), "https://app.example.com/", on);
-    expect(choice?.failure.id).toBe("x");
-    expect(choice?.fix).not.toMatch(/cookie/);
+    expect(chooseBanner(record(crossSite), "https://app.example.com/", on)).toBeNull();
+    expect(chooseBanner(record(failure("own", "xmlhttprequest"), crossSite), "https://app.example.com/", on)?.failure.id).toBe("own");
     expect(chooseBanner(record(crossSite), "https://www.bank.test/", on)?.fix).toBe("clear-site-cookies");
   });
 

@@ -26,18 +26,18 @@ export interface BannerPreferences {
 
 /**
  * The failure the in-page banner should show for a tab, or null: the newest failure of the page
- * or its fetches, unless the banner is off (globally or for the site). A failure of another site
- * (a cross-site API, a frame) is shown, but never with a cookie fix: a page must not be able to
- * lead a person into clearing another site's cookies from its own banner.
+ * or its fetches on the page's own site, unless the banner is off (globally or for the site).
+ * A failure of another site (a cross-site API, a frame) is counted on the badge and explained in
+ * the popup, never on the page: a page must not be able to make AuthLens tell a person, inside the
+ * page, something about another site, or lead them into clearing that site's cookies.
  */
 export function chooseBanner(record: TabRecord, pageUrl: string | null, prefs: BannerPreferences): BannerChoice | null {
   if (!prefs.bannerEnabled) return null;
   const site = (pageUrl ? registrableDomain(pageUrl) : null) ?? record.site;
   if (!site || prefs.bannerOffSites.includes(site)) return null;
-  const failure = [...record.failures].reverse().find((f) => BANNER_TYPES.has(f.resourceType));
+  const failure = [...record.failures].reverse().find((f) => BANNER_TYPES.has(f.resourceType) && f.site === site);
   if (!failure) return null;
-  const ownSite = failure.site === site;
-  const fix = BANNER_FIXES.find((f) => failure.fixes.includes(f) && (ownSite || !COOKIE_FIXES.has(f))) ?? "reload";
+  const fix = BANNER_FIXES.find((f) => failure.fixes.includes(f)) ?? "reload";
   return { failure, site, fix };
 }
 
