@@ -58,7 +58,7 @@ export class AuthLens {
   }
 
   /** Writes AuthLens's settings as the settings page would. */
-  async setSettings(settings: { reloadAfterFix: boolean }): Promise<void> {
+  async setSettings(settings: { reloadAfterFix?: boolean; watchSubresources?: boolean }): Promise<void> {
     const probe = await this.probe();
     await probe.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
   }

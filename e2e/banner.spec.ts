@@ -29,6 +29,7 @@ test("a banner appears for a fetch failure, and its fix works from the page", as
 });
 
 test("no banner for a failed image, nor for a clean page", async ({ context, authlens }) => {
+  await authlens.setSettings({ watchSubresources: true });
   const { page, tabId } = await authlens.newTab();
   await page.goto(scenario("unknown").start);
   // The image's 403 is recorded (so the worker saw it) but raises no banner.

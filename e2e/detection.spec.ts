@@ -109,3 +109,25 @@ test("nothing is recorded for a page whose requests all succeed", async ({ authl
   const popup = await authlens.openPopup(tabId);
   await expect(popup.getByText("No auth failures seen in this tab.")).toBeVisible();
 });
+
+test("a refused image is watched only when the person turns it on in the settings page", async ({ context, authlens }) => {
+  const { failing, start } = scenario("unknown");
+  const first = await authlens.newTab();
+  await first.page.goto(start);
+  await first.page.waitForLoadState("load");
+  await first.page.waitForTimeout(1000);
+  expect((await authlens.report(first.tabId)).failures).toEqual([]);
+
+  // As a person would: the settings page, the checkbox.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${authlens.extensionId}/src/options/index.html`);
+  await options.getByRole("checkbox", { name: "Also watch images, scripts, stylesheets and fonts" }).check();
+  await expect(options.getByRole("status")).not.toBeEmpty();
+
+  await expect
+    .poll(async () => {
+      await first.page.reload();
+      return (await authlens.report(first.tabId)).failures.map((f) => f.url);
+    })
+    .toContain(failing);
+});

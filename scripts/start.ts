@@ -34,6 +34,8 @@ Close the browser window or press Ctrl+C to stop.`);
   mkdirSync(shots, { recursive: true });
   console.log("No display (or --headless): touring the auth lab headless.\n");
   const rows: string[][] = [["scenario", "expected", "recorded", "status", "confidence", "summary"]];
+  // Two scenarios fail on an image or a script: the tour turns on watching those.
+  await authlens.setSettings({ watchSubresources: true });
   for (const scenario of [...SCENARIOS, { id: "clean-page", cause: "(nothing)", start: CLEAN_PAGE }]) {
     const { page, tabId } = await authlens.newTab();
     // A sign-in prompt is cancelled headless, and a proxy 407 ends the navigation: both are expected.

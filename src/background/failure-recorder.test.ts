@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../core/classify";
 import { createTabStore } from "../platform/tab-store";
-import { SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchWebRequests, type WebRequestPort } from "../platform/web-request";
+import { createSubresourceWatch, SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchWebRequests, type WebRequestPort } from "../platform/web-request";
 import { headers, makeRequest, makeResponse } from "../test/builders";
 import { fakeStorageArea } from "../test/fake-storage";
 import { createFailureRecorder } from "./failure-recorder";
@@ -15,6 +15,10 @@ function mockEvent<T>() {
     addListener(callback: (details: T) => void, filter: { types?: string[] }, extraInfoSpec: string[] = []) {
       event.listener = callback;
       event.calls.push({ types: filter.types, extraInfoSpec });
+    },
+    removed: 0,
+    removeListener() {
+      event.removed++;
     },
     fire(details: T) {
       event.listener?.(details);
@@ -50,11 +54,18 @@ describe("failure recorder", () => {
   it("asks for extraHeaders only where the browser has it, and request headers only for sign-in request types", () => {
     const { webRequest } = setup();
     expect(webRequest.onSendHeaders.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["requestHeaders", "extraHeaders"] }]);
-    expect(webRequest.onHeadersReceived.calls).toEqual([
-      { types: [...SIGN_IN_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] },
-      { types: [...SUBRESOURCE_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] },
-    ]);
-    expect(setup({ extraHeaders: false }).webRequest.onHeadersReceived.calls.map((c) => c.extraInfoSpec)).toEqual([["responseHeaders"], ["responseHeaders"]]);
+    expect(webRequest.onHeadersReceived.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] }]);
+    expect(setup({ extraHeaders: false }).webRequest.onHeadersReceived.calls.map((c) => c.extraInfoSpec)).toEqual([["responseHeaders"]]);
+  });
+
+  it("watches images, scripts, styles and fonts only while the setting is on", () => {
+    const { webRequest, recorder } = setup();
+    const watch = createSubresourceWatch(webRequest as unknown as WebRequestPort, recorder.onHeadersReceived, true);
+    watch.set(true);
+    watch.set(true);
+    expect(webRequest.onHeadersReceived.calls.slice(1)).toEqual([{ types: [...SUBRESOURCE_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] }]);
+    watch.set(false);
+    expect(webRequest.onHeadersReceived.removed).toBe(1);
   });
 
   it("records a 401 with what its request carried, and counts it on the badge", async () => {

@@ -8,7 +8,7 @@ import { createBadge } from "../platform/badge";
 import { privateWindowsAllowed } from "../platform/browser-kind";
 import { readSiteJar } from "../platform/cookie-jar";
 import { createTabStore } from "../platform/tab-store";
-import { browserSupportsExtraHeaders, watchWebRequests } from "../platform/web-request";
+import { browserSupportsExtraHeaders, createSubresourceWatch, watchWebRequests } from "../platform/web-request";
 import { createFailureRecorder } from "./failure-recorder";
 import { createFixer } from "./fixer";
 import type { TabNotice } from "../messaging/protocol";
@@ -32,6 +32,12 @@ const tabExists = (tabId: number) => browser.tabs.get(tabId).then(
 const recorder = createFailureRecorder({ store, badge, classify, readJar, preferences: () => settings.read(), notifyTab, newId: () => crypto.randomUUID(), tabExists, logError });
 
 watchWebRequests(browser.webRequest, recorder, browserSupportsExtraHeaders());
+// Images, scripts, styles and fonts only if the person turned it on (settings page).
+const subresources = createSubresourceWatch(browser.webRequest, recorder.onHeadersReceived, browserSupportsExtraHeaders());
+void settings.read().then((s) => subresources.set(s.watchSubresources));
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === "sync" && "settings" in changes) void settings.read().then((s) => subresources.set(s.watchSubresources));
+});
 browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
   if (frameId === 0) void recorder.onTopLevelCommitted(tabId, url);
 });

@@ -46,6 +46,19 @@ export function SettingsPage({ store }: { store: SettingsStore }) {
           <input type="checkbox" checked={settings.reloadAfterFix} onChange={(e) => save({ ...settings, reloadAfterFix: e.currentTarget.checked })} /> {t("settingsReload")}
         </label>
       </p>
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={settings.watchSubresources}
+            aria-describedby="subresources-hint"
+            onChange={(e) => save({ ...settings, watchSubresources: e.currentTarget.checked })}
+          />{" "}
+          {t("settingsSubresources")}
+        </label>
+        <br />
+        <small id="subresources-hint">{t("settingsSubresourcesHint")}</small>
+      </p>
       <fieldset>
         <legend>{t("settingsStatuses")}</legend>
         {AUTH_FAILURE_STATUSES.map((code) => (

@@ -12,9 +12,11 @@ export interface Settings {
   statuses: number[];
   /** Registrable domains whose failures AuthLens does not record. */
   ignoredSites: string[];
+  /** Also watch images, scripts, stylesheets, fonts and media (off: they cost every page load). */
+  watchSubresources: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { reloadAfterFix: true, bannerEnabled: true, bannerOffSites: [], statuses: [...AUTH_FAILURE_STATUSES], ignoredSites: [] };
+export const DEFAULT_SETTINGS: Settings = { reloadAfterFix: true, bannerEnabled: true, bannerOffSites: [], statuses: [...AUTH_FAILURE_STATUSES], ignoredSites: [], watchSubresources: false };
 
 const SETTINGS_KEY = "settings";
 const MAX_SITES = 500;
@@ -40,6 +42,7 @@ export function parseSettings(value: unknown): Settings {
     bannerOffSites: sites(v.bannerOffSites) ?? DEFAULT_SETTINGS.bannerOffSites,
     statuses: statuses ? [...new Set(statuses)].sort() : DEFAULT_SETTINGS.statuses,
     ignoredSites: sites(v.ignoredSites) ?? DEFAULT_SETTINGS.ignoredSites,
+    watchSubresources: typeof v.watchSubresources === "boolean" ? v.watchSubresources : DEFAULT_SETTINGS.watchSubresources,
   };
 }
 

@@ -21,6 +21,7 @@ export interface RequestEndEvent {
 
 interface WebRequestEvent<T> {
   addListener(callback: (details: T) => void, filter: { urls: string[]; types?: string[] }, extraInfoSpec?: string[]): void;
+  removeListener(callback: (details: T) => void): void;
 }
 
 /** The slice of `webRequest` AuthLens listens to. */
@@ -46,23 +47,40 @@ export interface WebRequestHandlers {
  */
 export function watchWebRequests(webRequest: WebRequestPort, handlers: WebRequestHandlers, supportsExtraHeaders: boolean): void {
   const extra = supportsExtraHeaders ? ["extraHeaders"] : [];
-  // Headers matter for what a person signs in with: documents, frames, fetch/XHR and the rest
-  // ("other": CORS preflights, beacons). Only those pay for extraHeaders and request headers.
+  // What a person signs in with: documents, frames, fetch/XHR and the rest ("other": CORS
+  // preflights, beacons). Only these are watched by default; see createSubresourceWatch.
   const signInTypes = { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES] };
   webRequest.onSendHeaders.addListener(handlers.onSendHeaders, signInTypes, ["requestHeaders", ...extra]);
   webRequest.onHeadersReceived.addListener(handlers.onHeadersReceived, signInTypes, ["responseHeaders", ...extra]);
   webRequest.onErrorOccurred.addListener(handlers.onErrorOccurred, signInTypes);
-  // Images, scripts, styles, fonts and media are watched for their response alone: no request
-  // headers are kept for them. They still ask for extraHeaders: without it, Chrome's opaque-response
-  // blocking drops a cross-site 403 (S3's XML AccessDenied for a <script>) before webRequest sees it.
-  // A second function, not the same one: browsers ignore a listener added twice to one event.
-  const onSubresourceHeaders = (details: ResponseEvent) => handlers.onHeadersReceived(details);
-  webRequest.onHeadersReceived.addListener(onSubresourceHeaders, { urls: ["<all_urls>"], types: [...SUBRESOURCE_TYPES] }, ["responseHeaders", ...extra]);
+}
+
+/**
+ * Images, scripts, styles, fonts and media, watched for their response alone, and only when the
+ * person asks (settings): Chrome delivering an event for each of a page's many subresources costs
+ * every page load (docs/performance.md), and the brief's failures are documents and fetch/XHR.
+ * Switched at run time, so after a worker restart it is back once the settings are read.
+ *
+ * They still ask for extraHeaders: without it, Chrome's opaque-response blocking drops a
+ * cross-site 403 (S3's XML AccessDenied for a <script>) before webRequest sees it. A function of
+ * its own, not the sign-in one: browsers ignore a listener added twice to one event.
+ */
+export function createSubresourceWatch(webRequest: Pick<WebRequestPort, "onHeadersReceived">, onHeadersReceived: (details: ResponseEvent) => void, supportsExtraHeaders: boolean) {
+  const listener = (details: ResponseEvent) => onHeadersReceived(details);
+  let on = false;
+  return {
+    set(enabled: boolean): void {
+      if (enabled === on) return;
+      on = enabled;
+      if (enabled) webRequest.onHeadersReceived.addListener(listener, { urls: ["<all_urls>"], types: [...SUBRESOURCE_TYPES] }, ["responseHeaders", ...(supportsExtraHeaders ? ["extraHeaders"] : [])]);
+      else webRequest.onHeadersReceived.removeListener(listener);
+    },
+  };
 }
 
 /** Request types whose request headers (Cookie, Authorization) AuthLens reads. */
 export const SIGN_IN_TYPES = ["main_frame", "sub_frame", "xmlhttprequest", "other", "ping", "websocket"] as const;
-/** Request types AuthLens watches for a refused status only. */
+/** Request types AuthLens watches for a refused status only, when the person turns it on. */
 export const SUBRESOURCE_TYPES = ["image", "script", "stylesheet", "font", "media", "object", "csp_report"] as const;
 
 /** Chrome declares `extraHeaders` in this enum; Firefox does not have the value at all. */

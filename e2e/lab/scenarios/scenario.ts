@@ -15,6 +15,8 @@ export interface Scenario {
   routes: Record<string, Handler>;
   /** The URL that fails, as AuthLens records it. */
   failing: string;
+  /** The failing request is an image or a script: AuthLens watches those only with "Also watch images…" on. */
+  subresource?: true;
   /** Needs the lab's proxy (Chromium started with the lab's PAC file): the proxy answers for these hosts. */
   proxy?: Handler;
 }

@@ -26,6 +26,7 @@ export const SERVER_SIDE: Scenario[] = [
     title: "An image refused with no reason given",
     start: "http://blog.unknown-cause.test/",
     failing: "http://blog.unknown-cause.test/images/header.png",
+    subresource: true,
     routes: {
       "blog.unknown-cause.test/": (req, res) =>
         respond(res, 200, [["Content-Type", "text/html; charset=utf-8"]], `<!doctype html><title>Blog</title><h1>Blog</h1><p>The header image is refused with a bare 403.</p><img src="/images/header.png" alt="Header">`),
@@ -54,6 +55,7 @@ export const SERVER_SIDE: Scenario[] = [
     title: "A script refused by its storage bucket",
     start: "http://www.s3-private.test/",
     failing: "http://assets.s3-private.test/app.js",
+    subresource: true,
     routes: {
       "www.s3-private.test/": (req, res) =>
         respond(res, 200, [["Content-Type", "text/html; charset=utf-8"]], `<!doctype html><title>Site</title><h1>Site</h1><p>The page's script is in a bucket that is not public.</p><script src="http://assets.s3-private.test/app.js"></script>`),
