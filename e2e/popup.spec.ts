@@ -19,6 +19,8 @@ async function seriousViolations(page: Page) {
 
 test("the popup explains each lab cause, with its evidence", async ({ authlens }) => {
   test.setTimeout(180_000);
+  // The "unknown" cause's first scenario is a refused image, watched only when asked to.
+  await authlens.setSettings({ watchSubresources: true });
   const seen = new Set<string>();
   for (const s of SCENARIOS.filter((x) => !seen.has(x.cause) && (seen.add(x.cause), true))) {
     await test.step(`${s.cause} (${s.id})`, async () => {
