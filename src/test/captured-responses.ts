@@ -29,7 +29,7 @@ const s = (offset: number) => Math.floor(NOW / 1000) + offset;
 export const CAPTURED: CapturedCase[] = [
   {
     name: "ASP.NET Core JwtBearer, no token",
-    source: "dotnet/aspnetcore src/Security/Authentication/JwtBearer/src/JwtBearerHandler.cs HandleChallengeAsync: the bare scheme when there is no error",
+    source: "Source code: dotnet/aspnetcore src/Security/Authentication/JwtBearer/src/JwtBearerHandler.cs @ f22eba99 HandleChallengeAsync appends Options.Challenge (\"Bearer\") alone when there is no error",
     response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["Server", "Kestrel"], ["WWW-Authenticate", "Bearer"], ["Content-Length", "0"]) },
     request: h(["Accept", "application/json"]),
     cause: "missing-credentials",
@@ -37,18 +37,38 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "ASP.NET Core JwtBearer, expired token",
-    source: 'JwtBearerHandler.CreateErrorDescription: SecurityTokenExpiredException → "The token expired at \'{0}\'" (InvariantCulture)',
+    source: 'Source code: dotnet/aspnetcore JwtBearerHandler.cs @ f22eba99 CreateErrorDescription, SecurityTokenExpiredException → "The token expired at \'{0}\'" (InvariantCulture); the same string in a third-party capture and in aspnetcore\'s own test',
     response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["Server", "Kestrel"], ["WWW-Authenticate", `Bearer error="invalid_token", error_description="The token expired at '11/22/2026 11:00:00'"`]) },
     request: h(["Authorization", `Bearer ${jwt({ sub: "planted-subject", exp: s(-3600), iat: s(-7200), iss: "https://login.example.com" })}`]),
     cause: "token-expired",
     minConfidence: 0.9,
   },
   {
+    name: "ASP.NET Core JwtBearer, malformed token",
+    source: 'Source code: dotnet/aspnetcore JwtBearerHandler.cs @ f22eba99 CreateErrorDescription returns "" for exception types it does not name (a token that is not a JWT), and the builder skips empty values: error only, no error_description',
+    response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["Server", "Kestrel"], ["WWW-Authenticate", 'Bearer error="invalid_token"'], ["Content-Length", "0"]) },
+    request: h(["Authorization", "Bearer planted-opaque-token"]),
+    cause: "token-invalid",
+    minConfidence: 0.8,
+  },
+  {
+    name: "ASP.NET Core JwtBearer, authorization policy refused",
+    source: "Source code: dotnet/aspnetcore JwtBearerHandler.cs @ f22eba99 HandleForbiddenAsync sets 403 and adds no WWW-Authenticate",
+    response: { statusCode: 403, responseHeaders: h(["Date", DATE], ["Server", "Kestrel"], ["Content-Length", "0"]) },
+    request: h(["Authorization", `Bearer ${jwt({ sub: "planted-subject", exp: s(3600), iat: s(-600), iss: "https://login.example.com" })}`]),
+    cause: "insufficient-permissions",
+    minConfidence: 0.55,
+  },
+  {
     name: "Spring Security resource server, expired JWT",
-    source: 'spring-security BearerTokenAuthenticationEntryPoint (realm-less, error, error_description, error_uri) and JwtTimestampValidator "Jwt expired at …"',
+    source:
+      'Derived from source code, confirmed by a third-party capture: spring-security BearerTokenAuthenticationEntryPoint (no realm; error, error_description, error_uri, all quoted), NimbusJwtDecoder "An error occurred while attempting to decode the Jwt: %s" wrapping JwtTimestampValidator "Jwt expired at %s"',
     response: {
       statusCode: 401,
-      responseHeaders: h(["Date", DATE], ["WWW-Authenticate", 'Bearer error="invalid_token", error_description="Jwt expired at 2026-11-22T11:00:00Z", error_uri="https://tools.ietf.org/html/rfc6750#section-3.1"']),
+      responseHeaders: h(
+        ["Date", DATE],
+        ["WWW-Authenticate", 'Bearer error="invalid_token", error_description="An error occurred while attempting to decode the Jwt: Jwt expired at 2026-11-22T11:00:00Z", error_uri="https://tools.ietf.org/html/rfc6750#section-3.1"'],
+      ),
     },
     request: h(["Authorization", `Bearer ${jwt({ exp: s(-3600) })}`]),
     cause: "token-expired",
@@ -56,7 +76,7 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Spring Security resource server, malformed token",
-    source: "spring-security NimbusJwtDecoder: \"An error occurred while attempting to decode the Jwt: Malformed token\"",
+    source: 'Source code: spring-security oauth2/oauth2-jose NimbusJwtDecoder.parse, a ParseException → "An error occurred while attempting to decode the Jwt: Malformed token" (a token that passes DefaultBearerTokenResolver but is not a JWT)',
     response: {
       statusCode: 401,
       responseHeaders: h(["Date", DATE], ["WWW-Authenticate", 'Bearer error="invalid_token", error_description="An error occurred while attempting to decode the Jwt: Malformed token", error_uri="https://tools.ietf.org/html/rfc6750#section-3.1"']),
@@ -67,7 +87,7 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Spring Security resource server, insufficient scope",
-    source: 'spring-security BearerTokenAccessDeniedHandler: 403, error="insufficient_scope"',
+    source: 'Source code: spring-security oauth2-resource-server .../web/access/BearerTokenAccessDeniedHandler.java @ 09ce639c: 403, error="insufficient_scope", fixed description and error_uri, no scope param',
     response: {
       statusCode: 403,
       responseHeaders: h(["Date", DATE], ["WWW-Authenticate", 'Bearer error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token.", error_uri="https://tools.ietf.org/html/rfc6750#section-3.1"']),
@@ -78,7 +98,7 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "RFC 6750 §3 example, expired access token",
-    source: "RFC 6750 §3: WWW-Authenticate: Bearer realm=\"example\", error=\"invalid_token\", error_description=\"The access token expired\"",
+    source: 'Docs: RFC 6750 §3 (https://www.rfc-editor.org/rfc/rfc6750#section-3), unfolded: Bearer realm="example", error="invalid_token", error_description="The access token expired"',
     response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["WWW-Authenticate", 'Bearer realm="example", error="invalid_token", error_description="The access token expired"']) },
     request: h(["Authorization", "Bearer mF_9.B5f-4.1JqM"]),
     cause: "token-expired",
@@ -86,23 +106,59 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Keycloak bearer-only, token verification failed",
-    source: 'keycloak BearerTokenRequestAuthenticator.challenge: Bearer realm="<realm>", error="invalid_token", error_description="Token verification failed"',
-    response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["WWW-Authenticate", 'Bearer realm="lab", error="invalid_token", error_description="Token verification failed"']) },
-    request: h(["Authorization", `Bearer ${jwt({ exp: s(600), iss: "https://sso.example.com/realms/lab" })}`]),
+    source:
+      "Derived from source code: keycloak adapters/oidc/adapter-core BearerTokenRequestAuthenticator.java @ 09eccaf6 challengeResponse(…, \"invalid_token\", e.getMessage()) with org.keycloak.TokenVerifier's issuer check \"Invalid token issuer. Expected '<realm url>', but was '<iss>'\" (single quotes, nothing escaped)",
+    response: {
+      statusCode: 401,
+      responseHeaders: h(
+        ["Date", DATE],
+        ["WWW-Authenticate", `Bearer realm="lab", error="invalid_token", error_description="Invalid token issuer. Expected 'https://sso.example.com/realms/lab', but was 'http://keycloak:8080/realms/lab'"`],
+      ),
+    },
+    request: h(["Authorization", `Bearer ${jwt({ exp: s(600), iss: "http://keycloak:8080/realms/lab" })}`]),
     cause: "token-invalid",
     minConfidence: 0.8,
   },
   {
     name: "passport-http-bearer, token refused",
-    source: 'jaredhanson/passport-http-bearer lib/strategy.js _challenge: Bearer realm="Users", error="invalid_token"',
+    source: 'Source code: jaredhanson/passport-http-bearer lib/strategy.js @ 0c52f688 _challenge: Bearer realm="Users", error="invalid_token" (realm defaults to "Users")',
     response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["X-Powered-By", "Express"], ["WWW-Authenticate", 'Bearer realm="Users", error="invalid_token"']) },
     request: h(["Authorization", "Bearer planted-revoked-token"]),
     cause: "token-invalid",
     minConfidence: 0.8,
   },
   {
+    name: "Auth0 express-oauth2-jwt-bearer, no token (DPoP allowed, the default)",
+    source:
+      "Source code: auth0/node-oauth2-jwt-bearer packages/access-token-jwt/src/token-verifier.ts @ 8701dab5 (DPoP since 3b03c4e): with no scheme, challenges Bearer realm=\"api\" and DPoP algs=\"<supported algs>\" joined with \", \" into one header",
+    response: {
+      statusCode: 401,
+      responseHeaders: h(
+        ["Date", DATE],
+        ["X-Powered-By", "Express"],
+        ["WWW-Authenticate", 'Bearer realm="api", DPoP algs="RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES256K ES384 ES512 EdDSA"'],
+        ["Content-Type", "text/html; charset=utf-8"],
+      ),
+    },
+    request: h(["Accept", "application/json"]),
+    cause: "missing-credentials",
+    minConfidence: 0.75,
+  },
+  {
+    name: "Auth0 express-oauth2-jwt-bearer, insufficient scope",
+    source:
+      "Source code: auth0/node-oauth2-jwt-bearer packages/oauth2-bearer/src/errors.ts @ 8701dab5 InsufficientScopeError (403) and getHeaders: Bearer realm=\"api\", error, error_description, scope; the package's test expects 'Insufficient Scope', 'foo bar baz'",
+    response: {
+      statusCode: 403,
+      responseHeaders: h(["Date", DATE], ["X-Powered-By", "Express"], ["WWW-Authenticate", 'Bearer realm="api", error="insufficient_scope", error_description="Insufficient Scope", scope="foo bar baz"']),
+    },
+    request: h(["Authorization", `Bearer ${jwt({ exp: s(3600), scope: "foo" })}`]),
+    cause: "insufficient-permissions",
+    minConfidence: 0.9,
+  },
+  {
     name: "nginx auth_basic, first visit",
-    source: 'nginx src/http/modules/ngx_http_auth_basic_module.c ngx_http_auth_basic_set_realm: Basic realm="<realm>"',
+    source: 'Source code: nginx/nginx @ 3f6f7824 src/http/modules/ngx_http_auth_basic_module.c ngx_http_auth_basic_set_realm: Basic realm="<realm>" (no charset, no escaping); ngx_http_special_response.c sets text/html',
     response: { statusCode: 401, type: "main_frame", responseHeaders: h(["Server", "nginx/1.24.0"], ["Date", DATE], ["Content-Type", "text/html"], ["WWW-Authenticate", 'Basic realm="Restricted"']) },
     request: h(["Accept", "text/html"]),
     cause: "missing-credentials",
@@ -110,7 +166,7 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Apache mod_auth_basic, wrong password",
-    source: 'httpd modules/aaa/mod_auth_basic.c note_basic_auth_failure: Basic realm="<AuthName>"',
+    source: 'Source code: apache/httpd @ 0cb68044 modules/aaa/mod_auth_basic.c note_basic_auth_failure: Basic realm="<AuthName>"',
     response: { statusCode: 401, type: "main_frame", responseHeaders: h(["Date", DATE], ["Server", "Apache/2.4.62 (Debian)"], ["WWW-Authenticate", 'Basic realm="Members only"']) },
     request: h(["Authorization", "Basic cGxhbnRlZDpwbGFudGVkLXBhc3N3b3Jk"]),
     cause: "wrong-credentials",
@@ -118,7 +174,7 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Apache mod_auth_digest, wrong password",
-    source: "httpd modules/aaa/mod_auth_digest.c note_digest_auth_failure: Digest realm, nonce, algorithm=MD5, qop=\"auth\"",
+    source: "Source code: apache/httpd @ 0cb68044 modules/aaa/mod_auth_digest.c note_digest_auth_failure: Digest realm, nonce, algorithm=MD5 (unquoted), qop=\"auth\" last",
     response: {
       statusCode: 401,
       responseHeaders: h(["Date", DATE], ["Server", "Apache"], ["WWW-Authenticate", 'Digest realm="private", nonce="R0a5UqQRBgA=9f1b7b4f0a4b6c7e1c2d", algorithm=MD5, qop="auth"']),
@@ -129,7 +185,7 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "IIS Windows authentication, no credentials",
-    source: "IIS WindowsAuthenticationModule: one WWW-Authenticate header per provider (Negotiate, NTLM)",
+    source: "Third-party capture (pastebin.com/92fwyi2G, WCF over IIS 8.5) and docs (MS-NTHT §4.1, MS-N2HT): one WWW-Authenticate line per provider, Negotiate then NTLM, no auth-data in the first",
     response: { statusCode: 401, type: "main_frame", responseHeaders: h(["Server", "Microsoft-IIS/10.0"], ["WWW-Authenticate", "Negotiate"], ["WWW-Authenticate", "NTLM"], ["Date", DATE]) },
     request: h(["Accept", "text/html"]),
     cause: "missing-credentials",
@@ -137,7 +193,7 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Outlook on the web, 440 Login Time-out",
-    source: "Exchange OWA: 440 to service.svc calls after the forms-based session times out",
+    source: "Docs, status only: KB 941201 and TechNet 'How to Troubleshoot the 440 Login Timeout Error Message in Outlook Web Access'; a Microsoft Q&A thread shows OWA's XHRs answered 440. The response headers here are illustrative, not sourced",
     response: { statusCode: 440, url: "https://mail.example.com/owa/service.svc?action=GetItem", method: "POST", responseHeaders: h(["Server", "Microsoft-IIS/10.0"], ["X-OWA-Version", "15.2.1544.4"], ["Date", DATE]) },
     request: h(["Cookie", "X-OWA-CANARY=planted-canary; cadata=planted-cadata"], ["Action", "GetItem"]),
     cause: "session-expired",
@@ -145,7 +201,7 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Laravel, CSRF token mismatch",
-    source: "laravel/framework Illuminate/Foundation/Exceptions/Handler.php: TokenMismatchException → HttpException(419, 'CSRF token mismatch.')",
+    source: "Source code: laravel/framework @ bd71b45f src/Illuminate/Foundation/Exceptions/Handler.php: TokenMismatchException → HttpException(419, 'CSRF token mismatch.'). The Set-Cookie here is not from a source",
     response: {
       statusCode: 419,
       method: "POST",
@@ -166,7 +222,7 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Express + express-session, unknown session id",
-    source: "expressjs/session: a session id not in the store yields a fresh, empty session; the app's guard answers 401",
+    source: "Source code and maintainer's word: expressjs/session @ 2c9512fb (cookie connect.sid, value s%3A<sid>.<sig>); expressjs/session#882: the server cannot tell an expired session from none, so the app's own guard answers 401",
     response: { statusCode: 401, responseHeaders: h(["X-Powered-By", "Express"], ["Content-Type", "application/json; charset=utf-8"], ["Date", DATE]) },
     request: h(["Cookie", "connect.sid=s%3Aplanted-session.sig"]),
     cause: "session-expired",
@@ -174,7 +230,8 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Devise JSON sign-in, wrong password",
-    source: "heartcombo/devise lib/devise/failure_app.rb http_auth: 401 with the i18n message devise.failure.invalid, no WWW-Authenticate for XHR",
+    source:
+      "Source code: heartcombo/devise @ 7ca7ed9c lib/devise/failure_app.rb http_auth: 401, and WWW-Authenticate (Basic realm=\"Application\") only when http_authenticatable (default false) and the request is not XHR",
     response: { statusCode: 401, method: "POST", url: "https://app.example.com/users/sign_in.json", responseHeaders: h(["Date", DATE], ["Content-Type", "application/json; charset=utf-8"]) },
     request: h(["Content-Type", "application/json"], ["X-Requested-With", "XMLHttpRequest"]),
     cause: "wrong-credentials",
@@ -182,7 +239,7 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Django REST framework, TokenAuthentication without a token",
-    source: "encode/django-rest-framework rest_framework/authentication.py TokenAuthentication.authenticate_header → 'Token'",
+    source: "Source code: encode/django-rest-framework @ 751a19fe rest_framework/authentication.py TokenAuthentication.authenticate_header → 'Token' (bare scheme, no realm)",
     response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["WWW-Authenticate", "Token"], ["Vary", "Accept"], ["Allow", "GET, HEAD, OPTIONS"]) },
     request: h(["Accept", "application/json"]),
     cause: "missing-credentials",
@@ -190,15 +247,24 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Django REST framework, SessionAuthentication without a session",
-    source: "rest_framework/views.py APIView.permission_denied: NotAuthenticated with no authenticate_header becomes 403",
+    source: "Source code: encode/django-rest-framework @ 751a19fe rest_framework/views.py handle_exception: NotAuthenticated with no authenticate_header (SessionAuthentication first) is coerced to 403",
     response: { statusCode: 403, responseHeaders: h(["Date", DATE], ["Vary", "Accept, Cookie"], ["Allow", "GET, POST, HEAD, OPTIONS"]) },
     request: h(["Accept", "application/json"]),
     cause: "missing-credentials",
     minConfidence: 0.45,
   },
   {
+    name: "djangorestframework-simplejwt, expired access token",
+    source:
+      'Source code: jazzband/djangorestframework-simplejwt @ 998eb630 authentication.py authenticate_header → Bearer realm="api" (no error param); the "Token is expired" reason is only in the JSON body',
+    response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["WWW-Authenticate", 'Bearer realm="api"'], ["Vary", "Accept"], ["Content-Type", "application/json"]) },
+    request: h(["Authorization", `Bearer ${jwt({ token_type: "access", exp: s(-900), iat: s(-1200), user_id: 42 })}`]),
+    cause: "token-expired",
+    minConfidence: 0.8,
+  },
+  {
     name: "Rails token authentication",
-    source: 'rails actionpack/lib/action_controller/metal/http_authentication.rb Token#authentication_request: Token realm="Application"',
+    source: 'Source code: rails/rails @ 60d0aec7 actionpack/lib/action_controller/metal/http_authentication.rb request_http_token_authentication: Token realm="Application"',
     response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["WWW-Authenticate", 'Token realm="Application"'], ["Content-Type", "text/html; charset=utf-8"]) },
     request: h(["Accept", "application/json"]),
     cause: "missing-credentials",
@@ -206,15 +272,42 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "AWS API Gateway, missing authentication token",
-    source: 'AWS API Gateway: 403 {"message":"Missing Authentication Token"} with x-amzn-ErrorType: MissingAuthenticationTokenException',
+    source:
+      'Docs and third-party capture: AWS Knowledge Center "api-gateway-authentication-token-errors" and the gateway responses table (MISSING_AUTHENTICATION_TOKEN, 403); gist kevinhooke/fe4bbcdf: {"message":"Missing Authentication Token"}. The x-amzn-ErrorType value is not confirmed by an AWS source',
     response: { statusCode: 403, responseHeaders: h(["Date", DATE], ["Content-Type", "application/json"], ["x-amzn-ErrorType", "MissingAuthenticationTokenException"]) },
     request: h(["Accept", "application/json"]),
     cause: "missing-credentials",
     minConfidence: 0.45,
   },
   {
+    name: "Kong key-auth (3.7 and later), no API key",
+    source:
+      "Source code: Kong/kong @ 22246ef2 kong/plugins/key-auth/handler.lua: www_auth_content = conf.realm and fmt('Key realm=\"%s\"', conf.realm) or 'Key' (bare 'Key' since #11794; before 3.7, Key realm=\"kong\"), body from kong/tools/http.lua's JSON template",
+    response: {
+      statusCode: 401,
+      responseHeaders: h(["Date", DATE], ["Content-Type", "application/json; charset=utf-8"], ["WWW-Authenticate", "Key"], ["Server", "kong/3.9.0"], ["X-Kong-Response-Latency", "1"]),
+    },
+    request: h(["Accept", "application/json"]),
+    cause: "missing-credentials",
+    minConfidence: 0.75,
+  },
+  {
+    name: "Azure API Management, missing subscription key",
+    source:
+      "Third-party captures (several repos) and docs (MicrosoftDocs/SupportArticles-docs support/azure/api-mgmt/availability/unauthorized-errors-invoke-apis.md, for the body): AzureApiManagementKey realm=\"…\",name=\"Ocp-Apim-Subscription-Key\",type=\"header\", no space after the commas",
+    response: {
+      statusCode: 401,
+      url: "https://example.azure-api.net/echo/resource",
+      responseHeaders: h(["Date", DATE], ["Content-Type", "application/json"], ["WWW-Authenticate", 'AzureApiManagementKey realm="https://example.azure-api.net/echo",name="Ocp-Apim-Subscription-Key",type="header"']),
+    },
+    request: h(["Accept", "application/json"]),
+    cause: "missing-credentials",
+    minConfidence: 0.75,
+  },
+  {
     name: "Stripe API, invalid key",
-    source: 'Stripe API reference, Errors: 401 with WWW-Authenticate: Basic realm="Stripe"',
+    source:
+      'Third-party captures only: gist ejcx/082fe45a (2016 curl: Www-Authenticate: Basic realm="Stripe") and a 2026 probe note; Stripe docs (https://docs.stripe.com/api/errors) give only "401 Unauthorized: No valid API key provided", not the header',
     response: { statusCode: 401, url: "https://api.stripe.com/v1/charges", responseHeaders: h(["Date", DATE], ["Server", "nginx"], ["WWW-Authenticate", 'Basic realm="Stripe"']) },
     request: h(["Authorization", "Bearer sk_test_PLANTEDPLANTEDPLANTED"]),
     cause: "token-invalid",
@@ -222,7 +315,8 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "Squid, proxy authentication required",
-    source: "squid src/auth/basic/Config.cc fixHeader: Proxy-Authenticate: Basic realm=\"<realm>\" (default realm 'Squid proxy-caching web server')",
+    source:
+      "Source code: squid-cache/squid @ 7c20a8a7 src/auth/basic/Config.cc fixHeader: Proxy-Authenticate: Basic realm=\"<realm>\" (defaultRealm 'Squid proxy-caching web server'); src/errorpage.cc X-Squid-Error \"%s %d\" (the errno 0 is derived)",
     response: { statusCode: 407, type: "main_frame", responseHeaders: h(["Server", "squid/5.7"], ["Proxy-Authenticate", 'Basic realm="Squid proxy-caching web server"'], ["X-Squid-Error", "ERR_CACHE_ACCESS_DENIED 0"]) },
     request: h(["Accept", "text/html"]),
     cause: "proxy-auth",
@@ -230,7 +324,8 @@ export const CAPTURED: CapturedCase[] = [
   },
   {
     name: "CORS preflight refused with a Basic challenge",
-    source: "Spring Security without http.cors(): BasicAuthenticationEntryPoint answers the OPTIONS preflight with 401",
+    source:
+      'Source code and issue threads: spring-security BasicAuthenticationEntryPoint.java @ 052537c8 sends Basic realm="<realmName>"; preflights refused with 401 in Talend/tmdm-server-se#506, aspnet/CORS#45, wildfly/wildfly#10565. The realm "Realm" (Spring\'s default) is not checked by the research',
     response: { statusCode: 401, method: "OPTIONS", type: "other", url: "https://api.example.com/orders", initiator: "https://app.example.org", responseHeaders: h(["Date", DATE], ["WWW-Authenticate", 'Basic realm="Realm"']) },
     request: h(["Access-Control-Request-Method", "POST"], ["Access-Control-Request-Headers", "content-type"], ["Origin", "https://app.example.org"]),
     cause: "cors-preflight",
