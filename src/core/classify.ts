@@ -6,7 +6,7 @@ import type { FixId } from "./fix";
 import { describeObservations } from "./observations";
 import { cookiesBlocked, sessionEnded, staleCookie } from "./cookie-rules";
 import { challengeReason, type Finding, type Rule } from "./finding";
-import { clockSkew, insufficientScope, tokenExpired, tokenInvalid } from "./token-rules";
+import { clockSkew, insufficientScope, tokenExpired, tokenInvalid, umaPermissionTicket } from "./token-rules";
 
 export { describeDuration } from "./duration";
 
@@ -43,7 +43,7 @@ export function classify(evidence: FailureEvidence): Diagnosis {
   };
 }
 
-const RULES: Rule[] = [proxyAuth, corsPreflight, botChallenge, clockSkew, tokenExpired, insufficientScope, tokenInvalid, staleCookie, cookiesBlocked, laravelOrIisExpiry, wrongCredentials, sessionEnded, refusedWithCredentials, missingCredentials, passiveSubresource];
+const RULES: Rule[] = [proxyAuth, corsPreflight, botChallenge, clockSkew, tokenExpired, insufficientScope, umaPermissionTicket, tokenInvalid, staleCookie, cookiesBlocked, laravelOrIisExpiry, wrongCredentials, sessionEnded, refusedWithCredentials, missingCredentials, passiveSubresource];
 
 function proxyAuth(e: FailureEvidence): Finding | null {
   if (e.status !== 407 && e.response.proxyChallenges.length === 0) return null;

@@ -32,6 +32,15 @@ describe("gatherEvidence", () => {
     expect(JSON.stringify(evidence)).not.toMatch(/secret/);
   });
 
+  it("keeps a UMA permission ticket out of the evidence, quoted or not", () => {
+    const evidence = makeEvidence({
+      responseHeaders: headers(["WWW-Authenticate", 'UMA realm="r",as_uri="https://as.test/authz",ticket="sec\\"ret-1"'], ["WWW-Authenticate", "UMA realm=r, ticket=secret-2"]),
+    });
+    expect(JSON.stringify(evidence)).not.toMatch(/secret|sec\\/);
+    expect(evidence.response.challenges.map((c) => c.params.ticket)).toEqual(["(hidden)", "(hidden)"]);
+    expect(evidence.response.challenges[0]?.params.as_uri).toBe("https://as.test/authz");
+  });
+
   it("splits Set-Cookie headers that Chrome joined with newlines", () => {
     const evidence = makeEvidence({ responseHeaders: headers(["set-cookie", "a=1; Max-Age=0\nb=2; Path=/"]) });
     expect(evidence.response.setCookies.map((c) => [c.name, c.clears])).toEqual([

@@ -60,6 +60,12 @@ export interface ObservedResponse {
 }
 
 const MAX_CHALLENGE = 2048;
+/**
+ * Challenge parameters that carry a credential the server hands out (a UMA permission ticket):
+ * kept out of the evidence, in the raw header and in the parsed challenge alike.
+ */
+const SECRET_PARAM = /(^|[\s,])(ticket\s*=\s*)("(?:[^"\\]|\\.)*"|[^\s,]*)/gi;
+const hideSecretParams = (value: string) => value.replace(SECRET_PARAM, '$1$2"(hidden)"');
 const MAX_SET_COOKIES = 50;
 
 /** Builds the evidence for a failed request from its response event and the headers it was sent with. */
@@ -68,8 +74,8 @@ export function gatherEvidence(response: ObservedResponse, requestHeaders: reado
   const date = headerValue(headers, "date");
   const serverNow = date === null ? NaN : Date.parse(date);
   const now = Number.isNaN(serverNow) ? response.timeStamp : serverNow;
-  const wwwAuthenticate = headerValues(headers, "www-authenticate").map((v) => v.slice(0, MAX_CHALLENGE));
-  const proxyAuthenticate = headerValues(headers, "proxy-authenticate").map((v) => v.slice(0, MAX_CHALLENGE));
+  const wwwAuthenticate = headerValues(headers, "www-authenticate").map((v) => hideSecretParams(v.slice(0, MAX_CHALLENGE)));
+  const proxyAuthenticate = headerValues(headers, "proxy-authenticate").map((v) => hideSecretParams(v.slice(0, MAX_CHALLENGE)));
   const initiator = initiatorOrigin(response.initiator ?? response.originUrl);
   const targetSite = registrableDomain(response.url);
   return {

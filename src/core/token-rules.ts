@@ -2,6 +2,7 @@
 import { describeDuration } from "./duration";
 import type { FailureEvidence } from "./evidence";
 import { bearerError, challengeReason, type Finding } from "./finding";
+import { isScheme } from "./www-authenticate";
 
 /** Skew below this is network latency and rounding, not a wrong clock. */
 const SKEW_THRESHOLD_MS = 60_000;
@@ -61,6 +62,24 @@ export function insufficientScope(e: FailureEvidence, host: string): Finding | n
     confidence: 0.92,
     summary: `You are signed in to ${host}, but your token lacks the permission${scope ? ` "${scope}"` : ""} this needs.`,
     reasons: [challengeReason(bearer.challenge, "insufficient_scope: the token is valid but does not grant this (RFC 6750 §3.1).")],
+  };
+}
+
+/**
+ * UMA 2.0 (Keycloak Authorization Services and other UMA resource servers): a signed-in token that
+ * lacks a permission gets a 401 with a `UMA` challenge carrying a permission ticket for the
+ * authorization server (`as_uri`), or Keycloak's entitlement challenge `KC_ETT`. The token is
+ * fine; the permission is missing.
+ */
+export function umaPermissionTicket(e: FailureEvidence, host: string): Finding | null {
+  if (!e.sent.token) return null;
+  const challenge = e.response.challenges.find((c) => (isScheme(c, "UMA") && c.params.ticket !== undefined) || isScheme(c, "KC_ETT"));
+  if (!challenge) return null;
+  return {
+    cause: "insufficient-permissions",
+    confidence: 0.85,
+    summary: `You are signed in to ${host}, but your account has not been granted access to this.`,
+    reasons: [challengeReason(challenge, "The server asks for a permission your token does not carry (a UMA permission ticket or entitlement): access must be granted to your account.")],
   };
 }
 

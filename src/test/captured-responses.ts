@@ -280,6 +280,18 @@ export const CAPTURED: CapturedCase[] = [
     minConfidence: 0.45,
   },
   {
+    name: "Keycloak Authorization Services, signed in without the permission (UMA ticket)",
+    source:
+      'Docs: Keycloak Authorization Services, "Protecting a Stateless Service Using a Bearer Token": HTTP/1.1 401 Unauthorized, WWW-Authenticate: UMA realm="photoz-restful-api",as_uri="…/authz/authorize",ticket="…" (no space after the commas)',
+    response: {
+      statusCode: 401,
+      responseHeaders: h(["Date", DATE], ["WWW-Authenticate", 'UMA realm="photoz-restful-api",as_uri="http://localhost:8080/auth/realms/photoz/authz/authorize",ticket="planted-permission-ticket"']),
+    },
+    request: h(["Authorization", `Bearer ${jwt({ exp: s(3600), iss: "http://localhost:8080/auth/realms/photoz" })}`]),
+    cause: "insufficient-permissions",
+    minConfidence: 0.8,
+  },
+  {
     name: "Kong key-auth (3.7 and later), no API key",
     source:
       "Source code: Kong/kong @ 22246ef2 kong/plugins/key-auth/handler.lua: www_auth_content = conf.realm and fmt('Key realm=\"%s\"', conf.realm) or 'Key' (bare 'Key' since #11794; before 3.7, Key realm=\"kong\"), body from kong/tools/http.lua's JSON template",
