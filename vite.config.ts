@@ -20,8 +20,12 @@ function contentScriptInOneFile(outDir: string, target: string, contentScripts: 
     apply: "build",
     async closeBundle() {
       const file = "content.js";
-      const [entry] = contentScripts.flatMap((c) => c.js);
-      if (!entry) return;
+      // One entry with one file and no CSS is what this builds; anything else must fail loudly.
+      const [only, ...more] = contentScripts;
+      const entry = only?.js[0];
+      if (!only || more.length > 0 || only.js.length !== 1 || !entry || "css" in only) {
+        throw new Error("vite.config.ts builds exactly one content script (one js file, no css); extend contentScriptInOneFile first.");
+      }
       await build({
         configFile: false,
         logLevel: "warn",

@@ -24,7 +24,8 @@ export interface MessageRouterDeps {
  * the sender's.
  */
 const SENDERS: Record<MessageType, "pages" | "pages-or-tab" | "tab"> = {
-  report: "pages-or-tab",
+  // The record can hold other sites' failures (a cross-site API): the page may not read it.
+  report: "pages",
   "clear-failures": "pages",
   "apply-fix": "pages-or-tab",
   undo: "pages",

@@ -33,7 +33,7 @@ export interface BannerPreferences {
  */
 export function chooseBanner(record: TabRecord, pageUrl: string | null, prefs: BannerPreferences): BannerChoice | null {
   if (!prefs.bannerEnabled) return null;
-  const site = (pageUrl ? registrableDomain(pageUrl) : null) ?? record.site;
+  const site = pageUrl ? registrableDomain(pageUrl) : record.site;
   if (!site || prefs.bannerOffSites.includes(site)) return null;
   const failure = [...record.failures].reverse().find((f) => BANNER_TYPES.has(f.resourceType) && f.site === site);
   if (!failure) return null;

@@ -34,10 +34,16 @@ describe("gatherEvidence", () => {
 
   it("keeps a UMA permission ticket out of the evidence, quoted or not", () => {
     const evidence = makeEvidence({
-      responseHeaders: headers(["WWW-Authenticate", 'UMA realm="r",as_uri="https://as.test/authz",ticket="sec\\"ret-1"'], ["WWW-Authenticate", "UMA realm=r, ticket=secret-2"]),
+      responseHeaders: headers(
+        ["WWW-Authenticate", 'UMA realm="r",as_uri="https://as.test/authz",ticket="sec\\"ret-1"'],
+        ["WWW-Authenticate", "UMA realm=r, ticket=secret-2"],
+        ["WWW-Authenticate", 'UMA realm="r", error_description="bad ticket=", ticket="secret-3"'],
+        ["WWW-Authenticate", 'UMA realm="r"ticket="secret-4"'],
+        ["WWW-Authenticate", 'UMA realm="r", ticket="secret-5'],
+      ),
     });
     expect(JSON.stringify(evidence)).not.toMatch(/secret|sec\\/);
-    expect(evidence.response.challenges.map((c) => c.params.ticket)).toEqual(["(hidden)", "(hidden)"]);
+    expect(evidence.response.challenges.map((c) => c.params.ticket)).toEqual(["(hidden)", "(hidden)", "(hidden)", undefined, "(hidden)"]);
     expect(evidence.response.challenges[0]?.params.as_uri).toBe("https://as.test/authz");
   });
 

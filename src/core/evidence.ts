@@ -60,12 +60,24 @@ export interface ObservedResponse {
 }
 
 const MAX_CHALLENGE = 2048;
+/** Challenge parameters that carry a credential the server hands out (a UMA permission ticket). */
+const SECRET_PARAMS: ReadonlySet<string> = new Set(["ticket"]);
+
 /**
- * Challenge parameters that carry a credential the server hands out (a UMA permission ticket):
- * kept out of the evidence, in the raw header and in the parsed challenge alike.
+ * A challenge header without its secret parameters. A header that mentions one is rebuilt from
+ * what the parser read, with those values hidden: whatever the parser could not read (a
+ * garbled or cut-off tail) is dropped rather than kept raw.
  */
-const SECRET_PARAM = /(^|[\s,])(ticket\s*=\s*)("(?:[^"\\]|\\.)*"|[^\s,]*)/gi;
-const hideSecretParams = (value: string) => value.replace(SECRET_PARAM, '$1$2"(hidden)"');
+function hideSecretParams(value: string): string {
+  if (![...SECRET_PARAMS].some((name) => value.toLowerCase().includes(name))) return value;
+  return parseWwwAuthenticate([value])
+    .map((c) => {
+      if (c.token68 !== null) return `${c.scheme} (hidden)`;
+      const params = Object.entries(c.params).map(([k, v]) => `${k}="${SECRET_PARAMS.has(k) ? "(hidden)" : v.replace(/["\\]/g, "\\$&")}"`);
+      return params.length ? `${c.scheme} ${params.join(", ")}` : c.scheme;
+    })
+    .join(", ");
+}
 const MAX_SET_COOKIES = 50;
 
 /** Builds the evidence for a failed request from its response event and the headers it was sent with. */

@@ -71,10 +71,23 @@ async function loadOrCreate(): Promise<CryptoKey> {
     })(),
   );
   try {
-    const existing: unknown = await request(db.transaction(STORE).objectStore(STORE).get(KEY_ID));
-    if (existing instanceof CryptoKey) return existing;
-    const key = await newSealingKey();
-    await request(db.transaction(STORE, "readwrite").objectStore(STORE).put(key, KEY_ID));
+    // Made before the transaction (an await inside would let it commit early), then added only if
+    // no key is there yet, in one read-write transaction, and used only once that has committed:
+    // a key that was never saved would seal snapshots no later worker could open.
+    const fresh = await newSealingKey();
+    const tx = db.transaction(STORE, "readwrite");
+    const store = tx.objectStore(STORE);
+    let key: CryptoKey = fresh;
+    const existing = store.get(KEY_ID);
+    existing.onsuccess = () => {
+      if (existing.result instanceof CryptoKey) key = existing.result;
+      else store.add(fresh, KEY_ID);
+    };
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
+      tx.onabort = () => reject(tx.error ?? new Error("IndexedDB transaction aborted"));
+    });
     return key;
   } finally {
     db.close();

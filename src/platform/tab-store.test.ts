@@ -85,6 +85,31 @@ describe("createTabStore bounds", () => {
     expect(ids.at(-1)).toBe("f29");
   });
 
+  it("drops the oldest by time even when a tab stored them out of order", async () => {
+    const area = fakeStorageArea();
+    const store = createTabStore(area, 3);
+    await store.update(1, (r) => appendFailure(appendFailure(r, at("newer", 500)), at("older", 100)));
+    await store.update(2, (r) => appendFailure(r, at("b", 600)));
+    await store.update(2, (r) => appendFailure(r, at("c", 700)));
+    expect((await store.read(1)).failures.map((f) => f.id)).toEqual(["newer"]);
+  });
+
+  it("tries the first full read again after it failed, and keeps its counts when a remove fails", async () => {
+    const area = fakeStorageArea();
+    const get = area.get.bind(area);
+    let failGets = 1;
+    area.get = (keys) => (keys === null && failGets-- > 0 ? Promise.reject(new Error("storage is busy")) : get(keys));
+    const store = createTabStore(area);
+    await expect(store.has(1)).rejects.toThrow("busy");
+    await store.update(1, (r) => appendFailure(r, failure("a")));
+    expect(await store.has(1)).toBe(true);
+    const remove = area.remove.bind(area);
+    area.remove = () => Promise.reject(new Error("IO error"));
+    await expect(store.remove(1)).rejects.toThrow("IO error");
+    expect(await store.has(1)).toBe(true);
+    area.remove = remove;
+  });
+
   it("forgets the records of tabs that are gone", async () => {
     const area = fakeStorageArea();
     const store = createTabStore(area);

@@ -45,14 +45,20 @@ export function createTabStore(area: StorageAreaPort, globalCap = MAX_STORED_FAI
   let counts: Promise<Map<number, number>> | null = null;
 
   const storedCounts = () =>
-    (counts ??= area.get(null).then((all) => {
-      const found = new Map<number, number>();
-      for (const [key, value] of Object.entries(all)) {
-        const match = TAB_KEY.exec(key);
-        if (match) found.set(Number(match[1]), parseTabRecord(value).failures.length);
-      }
-      return found;
-    }));
+    (counts ??= area.get(null).then(
+      (all) => {
+        const found = new Map<number, number>();
+        for (const [key, value] of Object.entries(all)) {
+          const match = TAB_KEY.exec(key);
+          if (match) found.set(Number(match[1]), parseTabRecord(value).failures.length);
+        }
+        return found;
+      },
+      (error: unknown) => {
+        counts = null; // a failed first read is tried again next time, not kept
+        throw error;
+      },
+    ));
 
   /**
    * Runs `task` after every earlier task, whatever their outcome. One queue for all tabs: making
@@ -92,20 +98,24 @@ export function createTabStore(area: StorageAreaPort, globalCap = MAX_STORED_FAI
    */
   async function dropOldestElsewhere(except: number, excess: number): Promise<number> {
     const all = await area.get(null);
-    const times: { tabId: number; time: number }[] = [];
+    const times: { tabId: number; id: string; time: number }[] = [];
     for (const [key, value] of Object.entries(all)) {
       const match = TAB_KEY.exec(key);
       const tabId = Number(match?.[1]);
-      if (match && tabId !== except) for (const f of parseTabRecord(value).failures) times.push({ tabId, time: f.time });
+      if (match && tabId !== except) for (const f of parseTabRecord(value).failures) times.push({ tabId, id: f.id, time: f.time });
     }
     times.sort((a, b) => a.time - b.time);
-    const doomed = new Map<number, number>();
-    for (const { tabId } of times.slice(0, excess)) doomed.set(tabId, (doomed.get(tabId) ?? 0) + 1);
-    for (const [tabId, n] of doomed) {
+    // By id: a tab's list is in the order failures were stored, which is not always their time order.
+    const doomed = new Map<number, Set<string>>();
+    for (const { tabId, id } of times.slice(0, excess)) doomed.set(tabId, (doomed.get(tabId) ?? new Set()).add(id));
+    let dropped = 0;
+    for (const [tabId, ids] of doomed) {
       const record = await read(tabId);
-      await write(tabId, { ...record, failures: record.failures.slice(n) });
+      const kept = record.failures.filter((f) => !ids.has(f.id));
+      dropped += record.failures.length - kept.length;
+      await write(tabId, { ...record, failures: kept });
     }
-    return [...doomed.values()].reduce((a, b) => a + b, 0);
+    return dropped;
   }
 
   /** Writes `next`, making room first when the global cap is passed and again on a quota error. */
@@ -137,8 +147,9 @@ export function createTabStore(area: StorageAreaPort, globalCap = MAX_STORED_FAI
       }),
     remove: (tabId) =>
       serialize(async () => {
-        (await storedCounts()).delete(tabId);
+        const known = await storedCounts();
         await area.remove(tabKey(tabId));
+        known.delete(tabId);
       }),
     // Queued behind pending updates, so a failure being stored counts as present.
     has: (tabId) => serialize(async () => (await storedCounts()).has(tabId)),

@@ -55,6 +55,7 @@ describe("createUndoStore", () => {
     expect(Object.keys(area.data).sort()).toEqual(["undo:mixed", "undo:tampered"]);
     expect((await store.take("mixed"))?.cookies).toEqual([cookie()]);
     expect(await store.take("tampered")).toBeNull();
+    expect(Object.keys(area.data)).toEqual(["undo:mixed"]); // what can never be opened is no longer offered
   });
 
   it("expires entries after the TTL and keeps at most the newest MAX_UNDO_ENTRIES", async () => {

@@ -72,7 +72,10 @@ export function createUndoStore(area: StorageAreaPort, sealer: Sealer, now: () =
       if (!stored) return null;
       const plain = await sealer.open(stored.sealed);
       const parsed: unknown = plain === null ? null : safeJson(plain);
-      if (!Array.isArray(parsed)) return null;
+      if (!Array.isArray(parsed)) {
+        await area.remove(undoKey(id)); // it can never be opened: stop offering it
+        return null;
+      }
       const cookies = parsed.map(parseCookieSnapshot).filter((c): c is CookieSnapshot => c !== null);
       return { id: stored.id, tabId: stored.tabId, site: stored.site, createdAt: stored.createdAt, cookies };
     },
