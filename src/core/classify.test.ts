@@ -34,6 +34,8 @@ describe("classify, weighing evidence", () => {
     const d = classify(e);
     expect(d.cause).toBe("unknown");
     expect(d.confidence).toBeLessThanOrEqual(0.3);
+    expect(d.summary).toBe("app.example.com refused a font with HTTP 403 and no reason.");
+    expect(classify({ ...e, resourceType: "image" }).summary).toContain("refused an image");
   });
 
   it("reads an expired JWT from its claims even when the server says nothing", () => {

@@ -158,14 +158,20 @@ function missingCredentials(e: FailureEvidence, host: string): Finding | null {
   return null;
 }
 
+/** "an image", "a script": a passive resource type in words. */
+function aFile(type: string): string {
+  const words: Record<string, string> = { image: "an image", imageset: "an image", ping: "a ping", csp_report: "a security report", script: "a script", stylesheet: "a stylesheet", font: "a font", media: "a media file", object: "an embedded object" };
+  return words[type] ?? "a file";
+}
+
 function passiveSubresource(e: FailureEvidence, host: string): Finding | null {
   if (!PASSIVE_TYPES.has(e.resourceType)) return null;
   return {
     cause: "unknown",
     confidence: 0.25,
-    summary: `${host} refused a ${e.resourceType.replace("_", " ")} with HTTP ${e.status} and no reason.`,
+    summary: `${host} refused ${aFile(e.resourceType)} with HTTP ${e.status} and no reason.`,
     reasons: [
-      { seen: `HTTP ${e.status} for a ${e.resourceType}, no challenge${e.response.server ? `, Server: ${e.response.server}` : ""}`, meaning: "Hotlink protection or a storage bucket's access rules refuse files like this; it is rarely about your sign-in." },
+      { seen: `HTTP ${e.status} for ${aFile(e.resourceType)}, no challenge${e.response.server ? `, Server: ${e.response.server}` : ""}`, meaning: "Hotlink protection or a storage bucket's access rules refuse files like this; it is rarely about your sign-in." },
     ],
   };
 }
