@@ -34,6 +34,7 @@ describe("popup App", () => {
     const root = await mount();
     expect(root.querySelector("h2")?.textContent).toBe(failure.summary);
     expect(root.querySelector(".cause")?.textContent).toBe("Session expired");
+    expect(root.textContent).toContain("Fetch/XHR ·"); // the request's kind in words, not "xmlhttprequest"
     expect([...root.querySelectorAll(".fixes button")].map((b) => b.textContent)).toEqual(["Reload page", "Clear cookies for example.com", "Retry in incognito window"]);
   });
 

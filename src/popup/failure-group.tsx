@@ -1,7 +1,7 @@
 import type { Failure } from "../core/failure";
 import type { ActionFix } from "../messaging/protocol";
 import { t } from "../platform/i18n";
-import { causeLabel } from "../ui/labels";
+import { causeLabel, resourceTypeLabel } from "../ui/labels";
 import { EvidenceDetails } from "./evidence-details";
 import { FixButtons } from "./fix-buttons";
 
@@ -40,7 +40,7 @@ export function FailureGroupItem({ group, now, busy, onFix }: { group: FailureGr
         <span class="method">{newest.method}</span> <span class="url">{shortUrl(newest.url)}</span>
       </p>
       <p class="meta">
-        {newest.resourceType.replace("_", " ")} · <time dateTime={new Date(newest.time).toISOString()}>{new Date(newest.time).toLocaleTimeString()}</time>
+        {resourceTypeLabel(newest.resourceType)} · <time dateTime={new Date(newest.time).toISOString()}>{new Date(newest.time).toLocaleTimeString()}</time>
       </p>
       <p class="explanation">{newest.explanation.split("\n\n")[0]}</p>
       <FixButtons failure={newest} busy={busy} onFix={(fix) => onFix(newest, fix)} />

@@ -35,3 +35,27 @@ export function fixLabel(fix: ActionFix, site: string | null): string {
       return t("fixReload");
   }
 }
+
+const TYPE_KEYS: Record<string, MessageKey> = {
+  main_frame: "typeMainFrame",
+  sub_frame: "typeSubFrame",
+  xmlhttprequest: "typeXhr",
+  image: "typeImage",
+  imageset: "typeImage",
+  script: "typeScript",
+  stylesheet: "typeStylesheet",
+  font: "typeFont",
+  media: "typeMedia",
+  other: "typeOther",
+  ping: "typePing",
+  beacon: "typePing",
+  websocket: "typeWebsocket",
+  csp_report: "typeCspReport",
+  object: "typeObject",
+};
+
+/** What kind of request failed, in words ("Fetch/XHR", "Page"); an unknown type as the browser named it. */
+export function resourceTypeLabel(type: string): string {
+  const key = TYPE_KEYS[type];
+  return key ? t(key) : type;
+}
