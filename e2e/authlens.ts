@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Cookie, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Report } from "../src/messaging/protocol";
@@ -191,3 +191,12 @@ export class BannerDriver {
     }
   }
 }
+
+/** For `page.evaluate`: the lab page's script, settled (every lab page sets `window.labDone`). */
+export const labDone = () => (window as { labDone?: Promise<void> }).labDone;
+
+/** Cookies in a stable order, to compare a jar before and after. */
+export const inOrder = (cookies: Cookie[]) => [...cookies].sort((a, b) => `${a.domain}${a.path}${a.name}`.localeCompare(`${b.domain}${b.path}${b.name}`));
+
+/** An expiry one hour from now, in seconds, as `context.addCookies` wants it. */
+export const in1h = () => Math.floor(Date.now() / 1000) + 3600;

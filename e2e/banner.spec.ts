@@ -1,9 +1,8 @@
 import { expect, test } from "./fixtures";
-import { BannerDriver } from "./authlens";
+import { BannerDriver, labDone } from "./authlens";
 import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios/index";
 
 const scenario = (id: string) => SCENARIOS.find((s) => s.id === id)!;
-const labDone = () => (window as { labDone?: Promise<void> }).labDone;
 
 test("a banner appears for a main-frame failure, with its cause", async ({ context, authlens }) => {
   const { page } = await authlens.newTab();

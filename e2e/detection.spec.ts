@@ -1,3 +1,4 @@
+import { labDone } from "./authlens";
 import { expect, test } from "./fixtures";
 import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios/index";
 
@@ -7,7 +8,6 @@ const scenario = (id: string) => {
   return found;
 };
 
-const labDone = () => (window as unknown as { labDone: Promise<void> }).labDone;
 
 test("a main-frame 401 is recorded with its tab, status, method and URL", async ({ authlens }) => {
   const { start } = scenario("missing-credentials-main-frame");

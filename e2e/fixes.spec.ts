@@ -1,12 +1,9 @@
-import type { BrowserContext, Cookie } from "@playwright/test";
-import type { AuthLens } from "./authlens";
+import type { BrowserContext } from "@playwright/test";
+import { labDone, inOrder, in1h, type AuthLens } from "./authlens";
 import { expect, test } from "./fixtures";
 import { SCENARIOS } from "./lab/scenarios/index";
 
 const scenario = (id: string) => SCENARIOS.find((s) => s.id === id)!;
-const labDone = () => (window as { labDone?: Promise<void> }).labDone;
-const inOrder = (cookies: Cookie[]) => [...cookies].sort((a, b) => `${a.domain}${a.path}${a.name}`.localeCompare(`${b.domain}${b.path}${b.name}`));
-const in1h = () => Math.floor(Date.now() / 1000) + 3600;
 
 /** Cookies on session-expired.test's parent domain and two subdomains, and on an unrelated site. */
 async function plantCookies(context: BrowserContext) {

@@ -3,12 +3,11 @@ import axe from "axe-core";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "@playwright/test";
-import { BannerDriver } from "./authlens";
+import { BannerDriver, labDone } from "./authlens";
 import { expect, test } from "./fixtures";
 import { SCENARIOS } from "./lab/scenarios/index";
 
 const scenario = (id: string) => SCENARIOS.find((s) => s.id === id)!;
-const labDone = () => (window as { labDone?: Promise<void> }).labDone;
 /** Set UPDATE_DOCS_SCREENSHOTS=1 to refresh the README's screenshots from this run. */
 const SHOTS = process.env.UPDATE_DOCS_SCREENSHOTS ? resolve(import.meta.dirname, "../docs/screenshots") : resolve(import.meta.dirname, "../test-results/screenshots");
 

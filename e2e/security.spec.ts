@@ -2,17 +2,14 @@
  * Issue 8: nothing leaks, nothing is lost, nothing can be abused. See docs/security.md for what
  * each test proves.
  */
-import type { BrowserContext, Cookie, Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { BannerDriver, DIST, type AuthLens } from "./authlens";
+import { BannerDriver, DIST, type AuthLens, labDone, inOrder, in1h } from "./authlens";
 import { expect, test } from "./fixtures";
 import { SECRETS, secretForms } from "./lab/security-routes";
 import type { Report } from "../src/messaging/protocol";
 
-const labDone = () => (window as { labDone?: Promise<void> }).labDone;
-const inOrder = (cookies: Cookie[]) => [...cookies].sort((a, b) => `${a.domain}${a.path}${a.name}`.localeCompare(`${b.domain}${b.path}${b.name}`));
-const in1h = () => Math.floor(Date.now() / 1000) + 3600;
 
 /** Every file of a built extension, relative to its root. */
 function builtFiles(dir: string, root = dir): string[] {

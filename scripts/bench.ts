@@ -232,13 +232,13 @@ try {
   if (runs("sizes")) builtSizes();
   if (runs("page-load")) await pageLoadOverhead(lab);
   if (runs("worker") || runs("flood")) {
-  const launched = await launchAuthLens(lab);
-  try {
-    if (runs("worker")) await workerEventCost(launched.authlens);
-    if (runs("flood")) await flood(lab, launched.authlens);
-  } finally {
-    await launched.close();
-  }
+    const launched = await launchAuthLens(lab);
+    try {
+      if (runs("worker")) await workerEventCost(launched.authlens);
+      if (runs("flood")) await flood(lab, launched.authlens);
+    } finally {
+      await launched.close();
+    }
   }
 } finally {
   await lab.close();

@@ -1,7 +1,7 @@
-import { COOKIE_FIXES } from "../core/banner";
 import { domainMatches, pathMatches } from "../core/cookie-jar";
 import { hostsOf, staleDuplicates, type CookieSnapshot } from "../core/cookie-snapshot";
 import type { Failure } from "../core/failure";
+import { COOKIE_FIXES } from "../core/fix";
 import { registrableDomain } from "../core/site";
 import type { ActionFix, FixResult } from "../messaging/protocol";
 import type { SettingsStore } from "../platform/settings";

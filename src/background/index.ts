@@ -31,9 +31,10 @@ const tabExists = (tabId: number) => browser.tabs.get(tabId).then(
 );
 const recorder = createFailureRecorder({ store, badge, classify, readJar, preferences: () => settings.read(), notifyTab, newId: () => crypto.randomUUID(), tabExists, logError });
 
-watchWebRequests(browser.webRequest, recorder, browserSupportsExtraHeaders());
+const extraHeaders = browserSupportsExtraHeaders();
+watchWebRequests(browser.webRequest, recorder, extraHeaders);
 // Images, scripts, styles and fonts only if the person turned it on (settings page).
-const subresources = createSubresourceWatch(browser.webRequest, recorder.onHeadersReceived, browserSupportsExtraHeaders());
+const subresources = createSubresourceWatch(browser.webRequest, recorder.onHeadersReceived, extraHeaders);
 void settings.read().then((s) => subresources.set(s.watchSubresources));
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === "sync" && "settings" in changes) void settings.read().then((s) => subresources.set(s.watchSubresources));

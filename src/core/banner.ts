@@ -9,9 +9,6 @@ export const BANNER_TYPES: ReadonlySet<string> = new Set(["main_frame", "sub_fra
 const BANNER_FIXES = ["remove-stale-cookie", "clear-site-cookies", "retry-incognito", "reload"] as const;
 export type BannerFix = (typeof BANNER_FIXES)[number];
 
-/** Fixes that change a site's cookies: from the page, only ever the page's own site's. */
-export const COOKIE_FIXES: ReadonlySet<string> = new Set(["remove-stale-cookie", "clear-site-cookies"]);
-
 export interface BannerChoice {
   failure: Failure;
   /** The page's site, where dismissal is remembered. */

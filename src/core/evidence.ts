@@ -60,6 +60,7 @@ export interface ObservedResponse {
 }
 
 const MAX_CHALLENGE = 2048;
+const MAX_SET_COOKIES = 50;
 /** Challenge parameters that carry a credential the server hands out (a UMA permission ticket). */
 const SECRET_PARAMS: ReadonlySet<string> = new Set(["ticket"]);
 
@@ -78,7 +79,6 @@ function hideSecretParams(value: string): string {
     })
     .join(", ");
 }
-const MAX_SET_COOKIES = 50;
 
 /** Builds the evidence for a failed request from its response event and the headers it was sent with. */
 export function gatherEvidence(response: ObservedResponse, requestHeaders: readonly HttpHeader[] | undefined): FailureEvidence {

@@ -92,9 +92,12 @@ export function createTabStore(area: StorageAreaPort, globalCap = MAX_STORED_FAI
     }
   }
 
+  /** Failures stored by every tab but `tabId`. */
+  const storedElsewhere = (known: Map<number, number>, tabId: number) => [...known].reduce((sum, [id, n]) => (id === tabId ? sum : sum + n), 0);
+
   /**
-   * Drops the oldest `excess` failures across every tab but `except` (whose queue the caller
-   * holds). Returns how many were dropped.
+   * Drops the oldest `excess` failures across every tab but `except` (the one being written;
+   * the caller holds the queue). Returns how many were dropped.
    */
   async function dropOldestElsewhere(except: number, excess: number): Promise<number> {
     const all = await area.get(null);
@@ -120,8 +123,7 @@ export function createTabStore(area: StorageAreaPort, globalCap = MAX_STORED_FAI
 
   /** Writes `next`, making room first when the global cap is passed and again on a quota error. */
   async function writeWithRoom(tabId: number, next: TabRecord): Promise<TabRecord> {
-    const known = await storedCounts();
-    const others = [...known].reduce((sum, [id, n]) => (id === tabId ? sum : sum + n), 0);
+    const others = storedElsewhere(await storedCounts(), tabId);
     if (others + next.failures.length > globalCap) await dropOldestElsewhere(tabId, others + next.failures.length - globalCap);
     let record = next;
     for (let attempt = 0; ; attempt++) {
@@ -131,7 +133,7 @@ export function createTabStore(area: StorageAreaPort, globalCap = MAX_STORED_FAI
       } catch (error) {
         if (!isQuotaError(error) || attempt >= QUOTA_RETRIES || record.failures.length === 0) throw error;
         // Make room: a quarter of what other tabs hold, oldest first; then this tab's own oldest half.
-        const elsewhere = [...(await storedCounts())].reduce((sum, [id, n]) => (id === tabId ? sum : sum + n), 0);
+        const elsewhere = storedElsewhere(await storedCounts(), tabId);
         const dropped = elsewhere > 0 ? await dropOldestElsewhere(tabId, Math.max(1, Math.ceil(elsewhere / 4))) : 0;
         if (dropped === 0) record = { ...record, failures: record.failures.slice(Math.floor(record.failures.length / 2)) };
       }
