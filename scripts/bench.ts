@@ -119,7 +119,7 @@ async function workerEventCost(authlens: AuthLens): Promise<void> {
 
 function classifierThroughput(): void {
   console.error("Classifier throughput…");
-  const corpus = CAPTURED.map((c) => gatherEvidence(makeResponse({ timeStamp: NOW, ...c.response }), c.request));
+  const corpus = CAPTURED.map((c) => gatherEvidence(makeResponse({ timeStamp: NOW, ...c.response }), { request: c.request, setCookie: true }));
   const rounds = quick ? 2000 : 20_000;
   for (let i = 0; i < 1000; i++) classify(corpus[i % corpus.length]!); // warm-up
   const start = performance.now();

@@ -1,94 +1,162 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../core/classify";
 import { createTabStore } from "../platform/tab-store";
-import { createSubresourceWatch, SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchWebRequests, type WebRequestPort } from "../platform/web-request";
+import { createCloseLook, createSubresourceWatch, SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchResponses, type RequestEndEvent, type ResponseEvent, type SentRequestEvent, type WebRequestPort } from "../platform/web-request";
 import { headers, makeRequest, makeResponse } from "../test/builders";
 import { fakeStorageArea } from "../test/fake-storage";
 import { createFailureRecorder } from "./failure-recorder";
 import type { JarCookie } from "../core/cookie-jar";
+import type { CookieChange } from "../core/jar-evidence";
 
-/** A webRequest event that records its listener and filter, as the real one would hold them. */
-function mockEvent<T>() {
+/** A webRequest event that keeps its listeners with their filters, and fires each matching one, as the real one does. */
+function mockEvent<T extends { tabId?: number; type?: string }>() {
   const event = {
-    listener: null as ((details: T) => void) | null,
-    calls: [] as { types: string[] | undefined; extraInfoSpec: string[] }[],
-    addListener(callback: (details: T) => void, filter: { types?: string[] }, extraInfoSpec: string[] = []) {
-      event.listener = callback;
-      event.calls.push({ types: filter.types, extraInfoSpec });
+    listeners: [] as { callback: (details: T) => void; tabId: number | undefined; types: string[] | undefined; extraInfoSpec: string[] }[],
+    addListener(callback: (details: T) => void, filter: { types?: string[]; tabId?: number }, extraInfoSpec: string[] = []) {
+      event.listeners.push({ callback, tabId: filter.tabId, types: filter.types, extraInfoSpec });
     },
-    removed: 0,
-    removeListener() {
-      event.removed++;
+    removeListener(callback: (details: T) => void) {
+      event.listeners = event.listeners.filter((l) => l.callback !== callback);
+    },
+    /** What each listener asked for: its filter's tab and types, and its extra info. */
+    get calls() {
+      return event.listeners.map(({ tabId, types, extraInfoSpec }) => ({ ...(tabId === undefined ? {} : { tabId }), types, extraInfoSpec }));
     },
     fire(details: T) {
-      event.listener?.(details);
+      for (const l of event.listeners) if ((l.tabId === undefined || l.tabId === details.tabId) && (!l.types || !details.type || l.types.includes(details.type))) l.callback(details);
     },
   };
   return event;
 }
 
-function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[], openTabs = null as Set<number> | null } = {}) {
+function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[], openTabs = null as Set<number> | null, changes = [] as CookieChange[] } = {}) {
   const notified: number[] = [];
   const area = fakeStorageArea();
   const store = createTabStore(area);
   const badges = new Map<number, number>();
   const errors: string[] = [];
   let n = 0;
+  const webRequest = { onSendHeaders: mockEvent<SentRequestEvent>(), onHeadersReceived: mockEvent<ResponseEvent>(), onErrorOccurred: mockEvent<RequestEndEvent & { tabId: number }>() };
+  const port = webRequest as unknown as WebRequestPort;
+  const closeLook = createCloseLook(port, { onSendHeaders: (d) => recorder.closeLook.onSendHeaders(d), onHeadersReceived: (d) => recorder.closeLook.onHeadersReceived(d), onErrorOccurred: (d) => recorder.closeLook.onErrorOccurred(d) }, extraHeaders);
   const recorder = createFailureRecorder({
     store,
     badge: { show: async (tabId, count) => void badges.set(tabId, count) },
     classify,
     readJar: async () => jar,
+    cookieChanges: () => changes,
+    lookingCloser: (tabId) => closeLook.has(tabId),
+    hidesCookieHeaders: extraHeaders,
     preferences: async () => ({ statuses, ignoredSites }),
     notifyTab: (tabId) => void notified.push(tabId),
+    reportChanged: () => undefined,
     newId: () => `id-${++n}`,
     tabExists: async (tabId) => openTabs?.has(tabId) ?? true,
     logError: (message) => errors.push(message),
   });
-  const webRequest = { onSendHeaders: mockEvent(), onHeadersReceived: mockEvent(), onErrorOccurred: mockEvent() };
-  watchWebRequests(webRequest as unknown as WebRequestPort, recorder, extraHeaders);
-  return { area, store, badges, errors, recorder, webRequest, notified };
+  watchResponses(port, (details) => recorder.onHeadersReceived(details));
+  return { area, store, badges, errors, recorder, webRequest, notified, closeLook };
 }
 
+const cookie = (overrides: Partial<JarCookie> = {}): JarCookie => ({ name: "sid", domain: "app.example.com", hostOnly: true, path: "/", secure: true, httpOnly: true, sameSite: "lax", session: false, partitioned: false, ...overrides });
+
 describe("failure recorder", () => {
-  it("asks for extraHeaders only where the browser has it, and request headers only for sign-in request types", () => {
+  it("by default listens to responses of sign-in request types only: no request headers, no extraHeaders", () => {
     const { webRequest } = setup();
-    expect(webRequest.onSendHeaders.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["requestHeaders", "extraHeaders"] }]);
-    expect(webRequest.onHeadersReceived.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] }]);
-    expect(setup({ extraHeaders: false }).webRequest.onHeadersReceived.calls.map((c) => c.extraInfoSpec)).toEqual([["responseHeaders"]]);
+    expect(webRequest.onHeadersReceived.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["responseHeaders"] }]);
+    expect(webRequest.onSendHeaders.calls).toEqual([]);
+    expect(webRequest.onErrorOccurred.calls).toEqual([]);
+  });
+
+  it("looking closer at a tab adds its request headers and extraHeaders, filtered to that tab, and takes them away after", () => {
+    const { webRequest, closeLook } = setup();
+    closeLook.add(9);
+    closeLook.add(9);
+    expect(webRequest.onSendHeaders.calls).toEqual([{ tabId: 9, types: [...SIGN_IN_TYPES], extraInfoSpec: ["requestHeaders", "extraHeaders"] }]);
+    expect(webRequest.onHeadersReceived.calls[1]).toEqual({ tabId: 9, types: [...SIGN_IN_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] });
+    expect(webRequest.onErrorOccurred.calls).toEqual([{ tabId: 9, types: [...SIGN_IN_TYPES], extraInfoSpec: [] }]);
+    // Firefox shows cookie headers without it, and rejects the value.
+    const firefox = setup({ extraHeaders: false });
+    firefox.closeLook.add(9);
+    expect(firefox.webRequest.onSendHeaders.calls.map((c) => c.extraInfoSpec)).toEqual([["requestHeaders"]]);
+    closeLook.remove(9);
+    expect([webRequest.onSendHeaders.calls, webRequest.onErrorOccurred.calls, webRequest.onHeadersReceived.calls.length]).toEqual([[], [], 1]);
   });
 
   it("watches images, scripts, styles and fonts only while the setting is on", () => {
     const { webRequest, recorder } = setup();
-    const watch = createSubresourceWatch(webRequest as unknown as WebRequestPort, recorder.onHeadersReceived, true);
+    const watch = createSubresourceWatch(webRequest, recorder.onHeadersReceived, true);
     watch.set(true);
     watch.set(true);
     expect(webRequest.onHeadersReceived.calls.slice(1)).toEqual([{ types: [...SUBRESOURCE_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] }]);
     watch.set(false);
-    expect(webRequest.onHeadersReceived.removed).toBe(1);
+    expect(webRequest.onHeadersReceived.calls).toHaveLength(1);
   });
 
-  it("records a 401 with what its request carried, and counts it on the badge", async () => {
-    const { webRequest, recorder, store, badges } = setup();
-    webRequest.onSendHeaders.fire(makeRequest({ requestHeaders: headers(["Cookie", "sid=secret"]) }));
+  it("by default records a 401 with the request headers marked unseen and the cookies presumed from the jar", async () => {
+    const { webRequest, recorder, store, badges } = setup({ jar: [cookie({ name: "connect.sid", secure: false })] });
     webRequest.onHeadersReceived.fire(makeResponse());
     await recorder.idle();
     const { failures } = await store.read(7);
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ url: "https://app.example.com/api/me", method: "GET", status: 401, resourceType: "xmlhttprequest", cause: "session-expired" });
-    expect(failures[0]?.details.sent.cookieNames).toEqual(["sid"]);
+    expect(failures[0]).toMatchObject({ url: "https://app.example.com/api/me", status: 401, cause: "session-expired" });
+    expect(failures[0]?.details.sent).toMatchObject({ seen: false, cookieNames: ["connect.sid"], cookiesFrom: "jar", authorizationScheme: null });
+    expect(failures[0]?.details.response.setCookiesFrom).toBe("jar-changes");
     expect(badges.get(7)).toBe(1);
   });
 
+  it("reads what the 401 did to the jar from its changes, where Set-Cookie is hidden", async () => {
+    const time = makeResponse().timeStamp;
+    const removed: CookieChange = { ...cookie({ name: "sessionid", secure: false }), removed: true, cause: "expired_overwrite", time: time + 20 };
+    const { webRequest, recorder, store } = setup({ jar: [], changes: [removed] });
+    webRequest.onHeadersReceived.fire(makeResponse());
+    await recorder.idle();
+    const [failure] = (await store.read(7)).failures;
+    expect(failure?.cause).toBe("session-expired");
+    expect(failure?.details.response.setCookies.map((c) => [c.name, c.clears])).toEqual([["sessionid", true]]);
+  });
+
+  it("looking closer, records a 401 with what its request carried", async () => {
+    const { webRequest, recorder, store, closeLook } = setup();
+    closeLook.add(7);
+    webRequest.onSendHeaders.fire(makeRequest({ requestHeaders: headers(["Cookie", "sid=secret"]) }));
+    webRequest.onHeadersReceived.fire(makeResponse());
+    await recorder.idle();
+    const { failures } = await store.read(7);
+    // Once: the default listener leaves a tab looked closer at to the closer look's own.
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.details.sent).toMatchObject({ seen: true, cookieNames: ["sid"], cookiesFrom: "header" });
+    expect(failures[0]?.details.response.setCookiesFrom).toBe("header");
+  });
+
+  it("a failure seen closer replaces the less well seen ones of its address; other addresses stay", async () => {
+    const { webRequest, recorder, store, closeLook } = setup();
+    webRequest.onHeadersReceived.fire(makeResponse({ requestId: "1" }));
+    webRequest.onHeadersReceived.fire(makeResponse({ requestId: "2", url: "https://app.example.com/api/other" }));
+    await recorder.idle();
+    closeLook.add(7);
+    webRequest.onSendHeaders.fire(makeRequest({ requestId: "3", requestHeaders: headers(["Authorization", "Bearer x.y.z"]) }));
+    webRequest.onHeadersReceived.fire(makeResponse({ requestId: "3" }));
+    await recorder.idle();
+    const { failures } = await store.read(7);
+    expect(failures.map((f) => [f.url, f.details.sent.seen])).toEqual([
+      ["https://app.example.com/api/other", false],
+      ["https://app.example.com/api/me", true],
+    ]);
+  });
+
   it.each([200, 204, 302, 304, 400, 404, 500])("records nothing, and touches no storage, for a %i", async (statusCode) => {
-    const { webRequest, recorder, area, badges } = setup();
+    const { webRequest, recorder, area, badges, closeLook } = setup();
     let storageCalls = 0;
     for (const method of ["get", "set", "remove"] as const) {
       const real = area[method].bind(area) as (...args: unknown[]) => Promise<never>;
       area[method] = (...args: unknown[]) => (storageCalls++, real(...args));
     }
-    webRequest.onSendHeaders.fire(makeRequest());
     webRequest.onHeadersReceived.fire(makeResponse({ statusCode }));
+    // And looking closer: the request's headers are held until its response, then let go.
+    closeLook.add(8);
+    webRequest.onSendHeaders.fire(makeRequest({ requestId: "2", tabId: 8 }));
+    webRequest.onHeadersReceived.fire(makeResponse({ requestId: "2", tabId: 8, statusCode }));
     await recorder.idle();
     expect(storageCalls).toBe(0);
     expect(badges.size).toBe(0);
@@ -103,16 +171,16 @@ describe("failure recorder", () => {
 
   it("ignores requests with no tab (a site's service worker, the browser itself)", async () => {
     const { webRequest, recorder, area } = setup();
-    webRequest.onSendHeaders.fire(makeRequest({ tabId: -1 }));
     webRequest.onHeadersReceived.fire(makeResponse({ tabId: -1 }));
     await recorder.idle();
     expect(area.data).toEqual({});
   });
 
   it("forgets a request's headers once it completes or fails, so nothing piles up", async () => {
-    const { webRequest, recorder, store } = setup();
+    const { webRequest, recorder, store, closeLook } = setup();
+    closeLook.add(7);
     webRequest.onSendHeaders.fire(makeRequest({ requestId: "a", requestHeaders: headers(["Authorization", "Bearer x.y.z"]) }));
-    webRequest.onErrorOccurred.fire({ requestId: "a" });
+    webRequest.onErrorOccurred.fire({ requestId: "a", tabId: 7 });
     // A later event with the same id (which Chrome would not send) must not see the old headers.
     webRequest.onHeadersReceived.fire(makeResponse({ requestId: "a" }));
     await recorder.idle();
@@ -159,8 +227,8 @@ describe("failure recorder", () => {
   });
 
   it("weighs the site's cookie jar: a shadowing cookie makes it a stale-cookie diagnosis", async () => {
-    const cookie = (domain: string, hostOnly: boolean, path: string): JarCookie => ({ name: "sid", domain, hostOnly, path, secure: true, httpOnly: true, sameSite: "lax", session: false, partitioned: false });
-    const { webRequest, recorder, store } = setup({ jar: [cookie(".example.com", false, "/"), cookie("app.example.com", true, "/api")] });
+    const { webRequest, recorder, store, closeLook } = setup({ jar: [cookie({ domain: ".example.com", hostOnly: false }), cookie({ path: "/api" })] });
+    closeLook.add(7);
     webRequest.onSendHeaders.fire(makeRequest({ requestHeaders: headers(["Cookie", "sid=old; sid=new"]) }));
     webRequest.onHeadersReceived.fire(makeResponse());
     await recorder.idle();
@@ -171,9 +239,8 @@ describe("failure recorder", () => {
   });
 
   it("counts repeated refusals of one address as a sign-in loop", async () => {
-    const { webRequest, recorder, store } = setup();
+    const { webRequest, recorder, store } = setup({ jar: [cookie()] });
     for (let i = 0; i < 3; i++) {
-      webRequest.onSendHeaders.fire(makeRequest({ requestId: `r${i}`, requestHeaders: headers(["Cookie", "sid=x"]) }));
       webRequest.onHeadersReceived.fire(makeResponse({ requestId: `r${i}`, timeStamp: Date.parse("2026-11-22T12:00:00Z") + i * 1000 }));
     }
     await recorder.idle();

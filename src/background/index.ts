@@ -8,10 +8,12 @@ import { createBadge } from "../platform/badge";
 import { privateWindowsAllowed } from "../platform/browser-kind";
 import { readSiteJar } from "../platform/cookie-jar";
 import { createTabStore } from "../platform/tab-store";
-import { browserSupportsExtraHeaders, createSubresourceWatch, watchWebRequests } from "../platform/web-request";
+import { browserSupportsExtraHeaders, createCloseLook, createSubresourceWatch, watchResponses } from "../platform/web-request";
+import { createCookieChangeLog } from "../platform/cookie-changes";
+import { createLookCloser } from "./look-closer";
 import { createFailureRecorder } from "./failure-recorder";
 import { createFixer } from "./fixer";
-import type { TabNotice } from "../messaging/protocol";
+import type { ReportChanged, TabNotice } from "../messaging/protocol";
 import { createSettingsStore } from "../platform/settings";
 import { createUndoStore } from "../platform/undo-store";
 import { createSealer, indexedDbSealingKey } from "../platform/sealer";
@@ -29,24 +31,57 @@ const tabExists = (tabId: number) => browser.tabs.get(tabId).then(
   () => true,
   () => false,
 );
-const recorder = createFailureRecorder({ store, badge, classify, readJar, preferences: () => settings.read(), notifyTab, newId: () => crypto.randomUUID(), tabExists, logError });
-
+const cookieChanges = createCookieChangeLog(browser.cookies.onChanged);
 const extraHeaders = browserSupportsExtraHeaders();
-watchWebRequests(browser.webRequest, recorder, extraHeaders);
+// The closer look's listeners hand their events to the recorder (made next, before any event).
+const closeLook = createCloseLook(
+  browser.webRequest,
+  {
+    onSendHeaders: (details) => recorder.closeLook.onSendHeaders(details),
+    onHeadersReceived: (details) => recorder.closeLook.onHeadersReceived(details),
+    onErrorOccurred: (details) => recorder.closeLook.onErrorOccurred(details),
+  },
+  extraHeaders,
+);
+const recorder = createFailureRecorder({
+  store,
+  badge,
+  classify,
+  readJar,
+  cookieChanges: () => cookieChanges.recent(),
+  lookingCloser: (tabId) => closeLook.has(tabId),
+  hidesCookieHeaders: extraHeaders,
+  preferences: () => settings.read(),
+  notifyTab,
+  // No page of ours open is the usual case: nobody to tell.
+  reportChanged: (tabId) => void browser.runtime.sendMessage({ type: "authlens-report-changed", tabId } satisfies ReportChanged).catch(() => undefined),
+  newId: () => crypto.randomUUID(),
+  tabExists,
+  logError,
+});
+
+// Every tab's responses; request headers, cookies and CORS preflights only for a tab looked closer at.
+watchResponses(browser.webRequest, (details) => recorder.onHeadersReceived(details));
+const lookCloser = createLookCloser({ area: browser.storage.session, closeLook, tabs: browser.tabs, logError });
+void lookCloser.restore().catch((error: unknown) => logError("could not resume looking closer", error));
 // Images, scripts, styles and fonts only if the person turned it on (settings page).
 const subresources = createSubresourceWatch(browser.webRequest, recorder.onHeadersReceived, extraHeaders);
 void settings.read().then((s) => subresources.set(s.watchSubresources));
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === "sync" && "settings" in changes) void settings.read().then((s) => subresources.set(s.watchSubresources));
 });
-browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url }) => {
-  if (frameId === 0) void recorder.onTopLevelCommitted(tabId, url);
-});
+const onTopLevel = ({ tabId, frameId, url }: { tabId: number; frameId: number; url: string }) => {
+  if (frameId !== 0) return;
+  void recorder.onTopLevelCommitted(tabId, url);
+  void lookCloser.onTopLevelCommitted(tabId, url).catch((error: unknown) => logError("could not end a closer look", error));
+};
+browser.webNavigation.onCommitted.addListener(onTopLevel);
 // A navigation that ends in an error page (a cancelled sign-in prompt) resets the badge too.
-browser.webNavigation.onErrorOccurred.addListener(({ tabId, frameId, url }) => {
-  if (frameId === 0) void recorder.onTopLevelCommitted(tabId, url);
+browser.webNavigation.onErrorOccurred.addListener(onTopLevel);
+browser.tabs.onRemoved.addListener((tabId) => {
+  void recorder.onTabRemoved(tabId);
+  void lookCloser.onTabRemoved(tabId).catch((error: unknown) => logError("could not end a closer look", error));
 });
-browser.tabs.onRemoved.addListener((tabId) => void recorder.onTabRemoved(tabId));
 // Tabs closed while the worker was stopped, or before a late failure was stored, leave no record behind.
 void browser.tabs
   .query({})
@@ -67,6 +102,7 @@ browser.runtime.onMessage.addListener(
     store,
     badge,
     fixer,
+    lookCloser,
     settings,
     openDetails: async (tabId) => void (await browser.tabs.create({ url: browser.runtime.getURL(`${browser.runtime.getManifest().action?.default_popup ?? ""}?tab=${tabId}`) })),
     extensionId: browser.runtime.id,

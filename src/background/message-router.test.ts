@@ -24,10 +24,17 @@ async function setup() {
   } as unknown as Fixer;
   const settings = createSettingsStore(fakeStorageArea());
   const opened: number[] = [];
+  const looks = new Map<number, number>();
+  const lookCloser = {
+    start: async (tabId: number) => (looks.set(tabId, 123), { ok: true, message: "looking" }),
+    stop: async (tabId: number) => (looks.delete(tabId), { ok: true, message: "stopped" }),
+    until: async (tabId: number) => looks.get(tabId) ?? null,
+  };
   const route = createMessageRouter({
     store,
     badge: { show: async (t, c) => void badges.set(t, c) },
     fixer,
+    lookCloser,
     settings,
     openDetails: async (tabId) => void opened.push(tabId),
     extensionId: ID,
@@ -37,7 +44,7 @@ async function setup() {
     const evidence = makeEvidence();
     await store.update(5, (r) => appendFailure(r, toFailure(id, 0, evidence, classify(evidence))));
   }
-  return { route, store, badges, fixes, settings, opened };
+  return { route, store, badges, fixes, settings, opened, looks };
 }
 
 describe("message router", () => {
@@ -46,7 +53,16 @@ describe("message router", () => {
     const report = await route({ type: "report", tabId: 5 }, popup);
     expect(report).toMatchObject({ version: 1, tabId: 5 });
     expect("failures" in report && report.failures.map((f) => f.id)).toEqual(["new", "old"]);
-    expect(await route({ type: "report", tabId: 6 }, popup)).toEqual({ version: 1, tabId: 6, failures: [] });
+    expect(await route({ type: "report", tabId: 6 }, popup)).toEqual({ version: 1, tabId: 6, failures: [], lookingCloserUntil: null });
+  });
+
+  it("starts and stops a closer look for the popup, and the report says until when", async () => {
+    const { route, looks } = await setup();
+    expect(await route({ type: "look-closer", tabId: 5, on: true }, popup)).toEqual({ ok: true, message: "looking" });
+    expect(await route({ type: "report", tabId: 5 }, popup)).toMatchObject({ lookingCloserUntil: 123 });
+    expect(await route({ type: "look-closer", tabId: 5, on: false }, popup)).toEqual({ ok: true, message: "stopped" });
+    expect(looks.size).toBe(0);
+    expect(await route({ type: "look-closer", tabId: 5 }, popup)).toEqual({ error: "Not an AuthLens message." });
   });
 
   it("clears a tab's failures and its badge", async () => {
@@ -98,10 +114,12 @@ describe("message router", () => {
       ["clearing the record", { type: "clear-failures", tabId: 5 }, inTab(5)],
       ["an undo, even in its own tab", { type: "undo", tabId: 5, undoId: "u1" }, inTab(5)],
       ["the list of undos", { type: "undo-list", tabId: 5 }, inTab(5)],
+      ["a closer look (it costs every page load)", { type: "look-closer", tabId: 5, on: true }, inTab(5)],
     ])("may not ask for %s", async (_, message, sender) => {
-      const { route, fixes, store } = await setup();
+      const { route, fixes, store, looks } = await setup();
       expect(await route(message, sender)).toEqual({ error: "AuthLens answers only its own pages." });
       expect(fixes).toEqual([]);
+      expect(looks.size).toBe(0);
       expect((await store.read(5)).failures).toHaveLength(2);
     });
   });

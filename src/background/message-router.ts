@@ -6,11 +6,13 @@ import type { Badge } from "../platform/badge";
 import type { SettingsStore } from "../platform/settings";
 import type { TabStore } from "../platform/tab-store";
 import type { Fixer } from "./fixer";
+import type { LookCloser } from "./look-closer";
 
 export interface MessageRouterDeps {
   store: TabStore;
   badge: Badge;
   fixer: Fixer;
+  lookCloser: Pick<LookCloser, "start" | "stop" | "until">;
   settings: SettingsStore;
   /** Opens the popup's view of a tab in a new tab ("Details" on the banner). */
   openDetails: (tabId: number) => Promise<void>;
@@ -30,6 +32,8 @@ const SENDERS: Record<MessageType, "pages" | "pages-or-tab" | "tab"> = {
   "apply-fix": "pages-or-tab",
   undo: "pages",
   "undo-list": "pages",
+  // It costs every page load while on: only the person, from the popup, turns it on.
+  "look-closer": "pages",
   banner: "tab",
   "dismiss-banner": "tab",
   "open-details": "tab",
@@ -42,13 +46,13 @@ const REFUSED: ErrorResponse = { error: "AuthLens answers only its own pages." }
  * a web page, a content script asking about another tab, a malformed message) gets an error,
  * never an action.
  */
-export function createMessageRouter({ store, badge, fixer, settings, openDetails, extensionId, extensionOrigin }: MessageRouterDeps) {
+export function createMessageRouter({ store, badge, fixer, lookCloser, settings, openDetails, extensionId, extensionOrigin }: MessageRouterDeps) {
   /** `onlySite`: for a content script, the site of its page; cookie fixes may touch no other. */
   async function answer(message: Message, senderTab: number, senderUrl: string | null, onlySite: string | null | undefined): Promise<ResponseOf<MessageType>> {
     switch (message.type) {
       case "report": {
-        const record = await store.read(message.tabId);
-        return { version: 1, tabId: message.tabId, failures: [...record.failures].reverse() };
+        const [record, lookingCloserUntil] = await Promise.all([store.read(message.tabId), lookCloser.until(message.tabId)]);
+        return { version: 1, tabId: message.tabId, failures: [...record.failures].reverse(), lookingCloserUntil };
       }
       case "clear-failures": {
         const before = (await store.read(message.tabId)).failures.length;
@@ -62,6 +66,8 @@ export function createMessageRouter({ store, badge, fixer, settings, openDetails
         return fixer.undo(message.tabId, message.undoId);
       case "undo-list":
         return { undo: await fixer.undoList(message.tabId) };
+      case "look-closer":
+        return message.on ? lookCloser.start(message.tabId) : lookCloser.stop(message.tabId);
       case "banner": {
         const choice = chooseBanner(await store.read(senderTab), senderUrl, await settings.read());
         if (!choice) return { banner: null };

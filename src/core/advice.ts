@@ -10,7 +10,7 @@ export interface Advice {
 
 export const ADVICE: Record<CauseId, Advice> = {
   "missing-credentials": {
-    what: (host) => `${host} needs you to sign in, and the request carried no sign-in details (no session cookie, no token, no password).`,
+    what: (host) => `${host} needs you to sign in, and nothing your browser sent identified you (no session cookie, token or password it accepts).`,
     tryFirst: "Sign in to the site, then reload the page. If you were signed in a moment ago, your browser may have lost the sign-in: sign in again.",
     fixes: ["sign-in-again", "reload"],
   },

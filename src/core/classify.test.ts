@@ -62,6 +62,7 @@ describe("classify, weighing evidence", () => {
     const e: FailureEvidence = {
       ...makeEvidence({}, headers(["Cookie", "sid=planted"])),
       jar: {
+        presumed: false,
         duplicateNames: ["sid"],
         applicable: [
           { name: "sid", domain: "app.example.com", hostOnly: true, path: "/api", secure: true, httpOnly: true, sameSite: "lax", session: false, partitioned: false, sent: true, withheld: null },
@@ -79,6 +80,7 @@ describe("classify, weighing evidence", () => {
     const e: FailureEvidence = {
       ...makeEvidence({ url: "https://accounts.idp.example/session", initiator: "https://app.example.org" }, []),
       jar: {
+        presumed: false,
         duplicateNames: [],
         applicable: [{ name: "sso", domain: "accounts.idp.example", hostOnly: true, path: "/", secure: true, httpOnly: true, sameSite: "lax", session: true, partitioned: false, sent: false, withheld: "samesite" }],
       },

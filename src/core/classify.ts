@@ -136,23 +136,28 @@ function refusedWithCredentials(e: FailureEvidence, host: string): Finding | nul
 function missingCredentials(e: FailureEvidence, host: string): Finding | null {
   if (e.sent.cookieNames.length > 0 || e.sent.authorizationScheme) return null;
   const challenge = e.response.challenges[0];
+  // Unwatched request headers: no cookie for the address in the jar, and a token may have gone unseen.
+  const unseen = !e.sent.seen;
+  const nothingSent = unseen
+    ? { seen: "No cookies for this address in the jar; request headers not watched", meaning: "No cookie could identify you. Whether a token went with the request, AuthLens sees only when it looks closer at this tab." }
+    : { seen: "No Cookie and no Authorization header", meaning: "Nothing in the request could identify you." };
   if (e.status === 401) {
     return {
       cause: "missing-credentials",
-      confidence: challenge ? 0.8 : 0.7,
-      summary: `${host} wants you to sign in, and the request carried no sign-in details.`,
-      reasons: [
-        challenge ? challengeReason(challenge, `The server asks for ${challenge.scheme} credentials.`) : { seen: "HTTP 401 with no challenge", meaning: "The server needs a sign-in." },
-        { seen: "No Cookie and no Authorization header", meaning: "Nothing in the request could identify you." },
-      ],
+      confidence: (challenge ? 0.8 : 0.7) - (unseen ? 0.15 : 0),
+      summary: unseen ? `${host} wants you to sign in, and your browser holds no cookie that signs you in there.` : `${host} wants you to sign in, and the request carried no sign-in details.`,
+      reasons: [challenge ? challengeReason(challenge, `The server asks for ${challenge.scheme} credentials.`) : { seen: "HTTP 401 with no challenge", meaning: "The server needs a sign-in." }, nothingSent],
     };
   }
   if (e.status === 403 && !PASSIVE_TYPES.has(e.resourceType)) {
     return {
       cause: "missing-credentials",
-      confidence: 0.5,
+      confidence: unseen ? 0.4 : 0.5,
       summary: `${host} refused a request that carried no sign-in details; you probably need to sign in.`,
-      reasons: [{ seen: "HTTP 403 with no Cookie and no Authorization header", meaning: "Several stacks (Django REST framework's session auth, API gateways) answer 403 when no credentials came." }],
+      reasons: [
+        { seen: "HTTP 403", meaning: "Several stacks (Django REST framework's session auth, API gateways) answer 403 when no credentials came." },
+        nothingSent,
+      ],
     };
   }
   return null;

@@ -30,6 +30,11 @@ export interface ApplicableCookie extends JarCookie {
 export interface JarAnalysis {
   /** Cookies that domain- and path-match the URL, in the order a browser sends them (RFC 6265 §5.4). */
   applicable: ApplicableCookie[];
+  /**
+   * True when the `Cookie` header was not seen: `sent` is then what the browser's rules would
+   * send, and a cookie is withheld only for a rule AuthLens can check (SameSite, Secure).
+   */
+  presumed: boolean;
   /** Names held by more than one applicable cookie: one shadows the other. */
   duplicateNames: string[];
 }
@@ -37,37 +42,41 @@ export interface JarAnalysis {
 const MAX_APPLICABLE = 50;
 
 /**
- * Which of the site's cookies apply to `url`, which went out (by name, from the `Cookie` header),
- * and why the others did not. Pure; the jar is read by the worker.
+ * Which of the site's cookies apply to `url`, which went out (by name, from the `Cookie` header;
+ * `null` when it was not seen, and the browser's rules decide), and why the others did not.
+ * Pure; the jar is read by the worker.
  */
-export function analyzeJar(url: string, jar: readonly JarCookie[], sentNames: readonly string[], crossSite: boolean, resourceType: string): JarAnalysis {
+export function analyzeJar(url: string, jar: readonly JarCookie[], sentNames: readonly string[] | null, crossSite: boolean, resourceType: string): JarAnalysis {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
-    return { applicable: [], duplicateNames: [] };
+    return { applicable: [], presumed: sentNames === null, duplicateNames: [] };
   }
-  const sent = new Set(sentNames);
   const topLevel = resourceType === "main_frame";
+  // Unseen, a cookie counts as sent unless a rule AuthLens can check withholds it. Whether the
+  // browser blocks third-party cookies is a setting it cannot read, so that is never presumed.
+  const sent = sentNames === null ? null : new Set(sentNames);
+  const wasSent = (c: JarCookie) => (sent ? sent.has(c.name) : ruleWithholds(c, target, crossSite, topLevel) === null);
   const applicable = jar
     .filter((c) => domainMatches(target.hostname, c) && pathMatches(target.pathname, c.path))
     .sort((a, b) => b.path.length - a.path.length)
     .slice(0, MAX_APPLICABLE)
     .map((c): ApplicableCookie => {
-      const wasSent = sent.has(c.name);
-      return { ...c, sent: wasSent, withheld: wasSent ? null : withheldReason(c, target, crossSite, topLevel) };
+      const went = wasSent(c);
+      return { ...c, sent: went, withheld: went ? null : (ruleWithholds(c, target, crossSite, topLevel) ?? (crossSite && c.sameSite === "no_restriction" && !c.partitioned ? "third-party" : "not-sent")) };
     });
   const counts = new Map<string, number>();
   for (const c of applicable) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-  return { applicable, duplicateNames: [...counts].filter(([, n]) => n > 1).map(([name]) => name) };
+  return { applicable, presumed: sent === null, duplicateNames: [...counts].filter(([, n]) => n > 1).map(([name]) => name) };
 }
 
-function withheldReason(cookie: JarCookie, url: URL, crossSite: boolean, topLevel: boolean): WithheldReason {
+/** The rule that keeps a cookie off this request, of those the cookie's own attributes decide. */
+function ruleWithholds(cookie: JarCookie, url: URL, crossSite: boolean, topLevel: boolean): "secure-over-http" | "samesite" | null {
   if (cookie.secure && url.protocol === "http:" && url.hostname !== "localhost") return "secure-over-http";
   // Chrome treats an unspecified SameSite as Lax; Lax cookies go only with top-level navigations across sites.
   if (crossSite && (cookie.sameSite === "strict" || (!topLevel && (cookie.sameSite === "lax" || cookie.sameSite === "unspecified")))) return "samesite";
-  if (crossSite && cookie.sameSite === "no_restriction" && !cookie.partitioned) return "third-party";
-  return "not-sent";
+  return null;
 }
 
 /** RFC 6265 §5.1.3 domain-match, with the API's leading-dot form. */

@@ -11,13 +11,27 @@ export function staleCookie(e: FailureEvidence, host: string): Finding | null {
   const names = [...new Set([...sentTwice, ...jarTwice])];
   if (names.length === 0) return null;
   const copies = (e.jar?.applicable ?? []).filter((c) => names.includes(c.name)).map((c) => `${c.hostOnly ? "" : "."}${c.domain.replace(/^\./, "")}${c.path}`);
+  const at = copies.length ? ` (in the jar at ${copies.join(" and ")})` : "";
+  if (e.sent.cookiesFrom === "jar") {
+    return {
+      cause: "stale-cookie",
+      confidence: 0.75,
+      summary: `Your browser holds two "${names[0]}" cookies for ${host}; an old one is probably hiding your current sign-in.`,
+      reasons: [
+        {
+          seen: `Cookie ${names.join(", ")} twice in the jar for this address${at}`,
+          meaning: "The browser sends both, and servers read the first; the one with the longer path goes first (RFC 6265 §5.4), which is usually the older one.",
+        },
+      ],
+    };
+  }
   return {
     cause: "stale-cookie",
     confidence: sentTwice.length > 0 ? 0.85 : 0.7,
     summary: `Two "${names[0]}" cookies were sent to ${host}; an old one is probably hiding your current sign-in.`,
     reasons: [
       {
-        seen: `Cookie ${names.join(", ")} sent ${sentTwice.length ? "more than once" : ""}${copies.length ? ` (in the jar at ${copies.join(" and ")})` : ""}`.replace("  ", " "),
+        seen: `Cookie ${names.join(", ")} sent ${sentTwice.length ? "more than once" : ""}${at}`.replace("  ", " "),
         meaning: "Servers read the first cookie of a name; the browser sends the one with the longer path first (RFC 6265 §5.4), which is usually the older one.",
       },
     ],
@@ -64,14 +78,24 @@ export function sessionEnded(e: FailureEvidence, host: string): Finding | null {
       cause: "session-expired",
       confidence: 0.85,
       summary: `Your session on ${host} has ended: the server refused it and deleted the session cookie.`,
-      reasons: [{ seen: `Set-Cookie clears ${cleared.join(", ")}`, meaning: "The server deleted the cookie it had refused, which is how sites end a session." }],
+      reasons: [
+        {
+          seen: e.response.setCookiesFrom === "header" ? `Set-Cookie clears ${cleared.join(", ")}` : `${cleared.join(", ")} deleted from the cookie jar as the answer arrived`,
+          meaning: "The server deleted the cookie it had refused, which is how sites end a session.",
+        },
+      ],
     };
   }
   if (e.status !== 401) return null;
+  const presumed = e.sent.cookiesFrom === "jar";
   return {
     cause: "session-expired",
-    confidence: e.response.challenges.length === 0 ? 0.65 : 0.6,
+    confidence: (e.response.challenges.length === 0 ? 0.65 : 0.6) - (presumed ? 0.05 : 0),
     summary: `Your session on ${host} has probably expired.`,
-    reasons: [{ seen: `Cookies sent (${e.sent.cookieNames.join(", ")}), answered 401`, meaning: "The browser sent its session cookies and the server no longer accepts them." }],
+    reasons: [
+      presumed
+        ? { seen: `Cookies in the jar for this address (${e.sent.cookieNames.join(", ")}), answered 401`, meaning: "The browser sends these cookies with requests here, and the server no longer accepts them." }
+        : { seen: `Cookies sent (${e.sent.cookieNames.join(", ")}), answered 401`, meaning: "The browser sent its session cookies and the server no longer accepts them." },
+    ],
   };
 }

@@ -14,7 +14,12 @@ export interface ResponseSummary {
   /** The challenges of all `WWW-Authenticate` headers, parsed. */
   challenges: Challenge[];
   proxyChallenges: Challenge[];
+  /**
+   * The cookies the response set or deleted: from its `Set-Cookie` headers, or, where the browser
+   * hides those from AuthLens (Chrome, unless it looks closer), from the jar's changes as it arrived.
+   */
   setCookies: SetCookieSummary[];
+  setCookiesFrom: "header" | "jar-changes";
   /** The server's `Date` header, as sent. */
   date: string | null;
   /** The `Server` header, which names the stack (nginx, Kestrel, AmazonS3, cloudflare…). */
@@ -80,8 +85,20 @@ function hideSecretParams(value: string): string {
     .join(", ");
 }
 
-/** Builds the evidence for a failed request from its response event and the headers it was sent with. */
-export function gatherEvidence(response: ObservedResponse, requestHeaders: readonly HttpHeader[] | undefined): FailureEvidence {
+/**
+ * What the browser let AuthLens see of a failed request besides its response's other headers.
+ * Request headers are watched only together with cookie headers (a tab AuthLens looks closer at),
+ * so seen request headers always include `Cookie`.
+ */
+export interface HeadersSeen {
+  /** The request's headers; null when they were not watched. */
+  request: readonly HttpHeader[] | null;
+  /** Whether the response's `Set-Cookie` headers were visible: Chrome hides them without `extraHeaders`. */
+  setCookie: boolean;
+}
+
+/** Builds the evidence for a failed request from its response event and what was seen of its headers. */
+export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen): FailureEvidence {
   const headers = response.responseHeaders;
   const date = headerValue(headers, "date");
   const serverNow = date === null ? NaN : Date.parse(date);
@@ -101,7 +118,7 @@ export function gatherEvidence(response: ObservedResponse, requestHeaders: reado
     time: Math.round(response.timeStamp),
     // Date has one-second resolution: round the skew to whole seconds so latency is not read as skew.
     clockSkewMs: Number.isNaN(serverNow) ? null : Math.round((serverNow - response.timeStamp) / 1000) * 1000,
-    sent: summarizeSentCredentials(response.method, requestHeaders),
+    sent: summarizeSentCredentials(response.method, seen.request),
     response: {
       wwwAuthenticate,
       proxyAuthenticate,
@@ -113,6 +130,7 @@ export function gatherEvidence(response: ObservedResponse, requestHeaders: reado
         .slice(0, MAX_SET_COOKIES)
         .map((v) => parseSetCookie(v, now, response.url))
         .filter((c): c is SetCookieSummary => c !== null),
+      setCookiesFrom: seen.setCookie ? "header" : "jar-changes",
       date: date === null ? null : date.slice(0, 100),
       server: headerValue(headers, "server")?.slice(0, 100) ?? null,
       botChallenge: headerValue(headers, "cf-mitigated")?.toLowerCase() === "challenge",

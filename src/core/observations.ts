@@ -6,15 +6,13 @@ export function describeObservations(e: FailureEvidence): EvidenceItem[] {
   const items: EvidenceItem[] = [{ seen: `HTTP ${e.status} for ${e.method} (${e.resourceType.replace("_", " ")})`, meaning: statusMeaning(e.status) }];
   for (const value of e.response.wwwAuthenticate) items.push({ seen: `WWW-Authenticate: ${value}`, meaning: "How the server asks you to sign in." });
   for (const value of e.response.proxyAuthenticate) items.push({ seen: `Proxy-Authenticate: ${value}`, meaning: "How the proxy asks you to sign in." });
+  items.push(cookiesItem(e));
   items.push(
-    e.sent.cookieNames.length > 0
-      ? { seen: `Cookies sent: ${e.sent.cookieNames.join(", ")} (values hidden)`, meaning: "The browser sent these cookies." }
-      : { seen: "No cookies were sent", meaning: "A cookie-based session cannot have been recognised." },
-  );
-  items.push(
-    e.sent.authorizationScheme
-      ? { seen: `Authorization: ${e.sent.authorizationScheme} (value hidden)`, meaning: "The request carried credentials of this kind." }
-      : { seen: "No Authorization header was sent", meaning: "No token or password went with the request." },
+    !e.sent.seen
+      ? { seen: "Request headers not watched", meaning: "Whether a token or password went with the request, AuthLens sees only when it looks closer at this tab." }
+      : e.sent.authorizationScheme
+        ? { seen: `Authorization: ${e.sent.authorizationScheme} (value hidden)`, meaning: "The request carried credentials of this kind." }
+        : { seen: "No Authorization header was sent", meaning: "No token or password went with the request." },
   );
   const claims = e.sent.token?.claims;
   if (claims) {
@@ -30,12 +28,28 @@ export function describeObservations(e: FailureEvidence): EvidenceItem[] {
     items.push({ seen: `Bearer token: ${e.sent.token.kind}`, meaning: "Not a readable JWT, so its expiry is unknown." });
   }
   const cleared = e.response.setCookies.filter((c) => c.clears).map((c) => c.name);
-  if (cleared.length) items.push({ seen: `Response deletes cookies: ${cleared.join(", ")}`, meaning: "The server is ending something it stored." });
+  if (cleared.length) {
+    items.push(
+      e.response.setCookiesFrom === "header"
+        ? { seen: `Response deletes cookies: ${cleared.join(", ")}`, meaning: "The server is ending something it stored." }
+        : { seen: `Deleted from the jar as the answer arrived: ${cleared.join(", ")}`, meaning: "Most likely the server ending something it stored." },
+    );
+  }
   if (e.crossSite && e.initiator) items.push({ seen: `Requested by ${e.initiator}, another site`, meaning: "Cross-site requests carry fewer cookies." });
   if (e.clockSkewMs !== null && Math.abs(e.clockSkewMs) >= 60_000) {
     items.push({ seen: `Server clock ${e.clockSkewMs > 0 ? "ahead" : "behind"} by ${Math.round(Math.abs(e.clockSkewMs) / 1000)} s`, meaning: "Time-limited sign-ins are judged by the server's clock." });
   }
   return items;
+}
+
+function cookiesItem(e: FailureEvidence): EvidenceItem {
+  const names = e.sent.cookieNames.join(", ");
+  if (e.sent.cookiesFrom === "jar") {
+    return names
+      ? { seen: `Cookies for this address in the jar: ${names} (values hidden)`, meaning: "The browser sends these with requests here; AuthLens did not watch this request's Cookie header." }
+      : { seen: "No cookies for this address in the jar", meaning: "A cookie-based session cannot have been recognised." };
+  }
+  return names ? { seen: `Cookies sent: ${names} (values hidden)`, meaning: "The browser sent these cookies." } : { seen: "No cookies were sent", meaning: "A cookie-based session cannot have been recognised." };
 }
 
 function statusMeaning(status: number): string {

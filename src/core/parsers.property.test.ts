@@ -50,8 +50,8 @@ describe("parsers never throw", () => {
   it("the whole pipeline, from arbitrary headers to a diagnosis", () => {
     const header = fc.record({ name: fc.constantFrom("WWW-Authenticate", "Set-Cookie", "Date", "Proxy-Authenticate", "Cookie", "Authorization", "X-Other"), value: fc.oneof(headerText, fc.string()) });
     fc.assert(
-      fc.property(fc.array(header, { maxLength: 8 }), fc.array(header, { maxLength: 8 }), fc.constantFrom(401, 403, 407, 419, 440), fc.constantFrom("GET", "POST", "OPTIONS"), (res, req, status, method) => {
-        const evidence = gatherEvidence({ url: "https://app.example.com/api", method, statusCode: status, type: "xmlhttprequest", timeStamp: Date.now(), responseHeaders: res }, req);
+      fc.property(fc.array(header, { maxLength: 8 }), fc.option(fc.array(header, { maxLength: 8 })), fc.constantFrom(401, 403, 407, 419, 440), fc.constantFrom("GET", "POST", "OPTIONS"), (res, req, status, method) => {
+        const evidence = gatherEvidence({ url: "https://app.example.com/api", method, statusCode: status, type: "xmlhttprequest", timeStamp: Date.now(), responseHeaders: res }, { request: req, setCookie: req !== null });
         const d = classify(evidence);
         expect(d.confidence).toBeGreaterThanOrEqual(0);
         expect(d.confidence).toBeLessThanOrEqual(1);

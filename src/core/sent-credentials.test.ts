@@ -26,8 +26,11 @@ describe("summarizeSentCredentials", () => {
   });
 
   it("sees no credentials when neither header was sent", () => {
-    expect(summarizeSentCredentials("GET", headers(["Accept", "*/*"]))).toEqual({ cookieNames: [], authorizationScheme: null, token: null, preflight: false });
-    expect(summarizeSentCredentials("GET", undefined)).toEqual({ cookieNames: [], authorizationScheme: null, token: null, preflight: false });
+    expect(summarizeSentCredentials("GET", headers(["Accept", "*/*"]))).toEqual({ seen: true, cookieNames: [], cookiesFrom: "header", authorizationScheme: null, token: null, preflight: false });
+  });
+
+  it("says so when the request's headers were not watched, and claims nothing about them", () => {
+    expect(summarizeSentCredentials("OPTIONS", null)).toEqual({ seen: false, cookieNames: [], cookiesFrom: "jar", authorizationScheme: null, token: null, preflight: false });
   });
 
   it("recognises a CORS preflight only with Access-Control-Request-Method (Fetch standard §4.8)", () => {

@@ -3,8 +3,19 @@ import { headerValue, type HttpHeader } from "./http-header";
 
 /** What went out with a request, by name only: cookie names and the auth scheme, never values. */
 export interface SentCredentials {
-  /** Cookie names in the order sent; a name that appears twice is a sign of a shadowing cookie. */
+  /**
+   * Whether AuthLens saw the request's headers. By default it does not: watching request headers
+   * costs every page load (docs/performance.md), so it does only for a tab the person asked it to
+   * look closer at. Unseen, the Authorization fields are null and the cookie names are presumed.
+   */
+  seen: boolean;
+  /**
+   * Cookie names in the order sent; a name that appears twice is a sign of a shadowing cookie.
+   * From the `Cookie` header when seen; otherwise the jar's cookies the browser would have sent.
+   */
   cookieNames: string[];
+  /** Where {@link cookieNames} come from: the request's `Cookie` header, or the cookie jar. */
+  cookiesFrom: "header" | "jar";
   /** The `Authorization` scheme as sent ("Bearer", "Basic", …), or null when none was sent. */
   authorizationScheme: string | null;
   /** A bearer token's kind and safe claims (never the token), or null when none was sent. */
@@ -15,12 +26,18 @@ export interface SentCredentials {
 
 const MAX_COOKIE_NAMES = 100;
 
-/** Reads the request headers of a failed request. Pure; runs only for failures. */
-export function summarizeSentCredentials(method: string, headers: readonly HttpHeader[] | undefined): SentCredentials {
+/**
+ * Reads the request headers of a failed request; `null` when they were not watched. Pure; runs
+ * only for failures.
+ */
+export function summarizeSentCredentials(method: string, headers: readonly HttpHeader[] | null): SentCredentials {
+  if (headers === null) return { seen: false, cookieNames: [], cookiesFrom: "jar", authorizationScheme: null, token: null, preflight: false };
   const cookie = headerValue(headers, "cookie");
   const authorization = headerValue(headers, "authorization");
   return {
+    seen: true,
     cookieNames: cookie === null ? [] : cookieNames(cookie),
+    cookiesFrom: "header",
     authorizationScheme: authorization === null ? null : authScheme(authorization),
     token: authorization === null ? null : summarizeBearerToken(authorization),
     preflight: method.toUpperCase() === "OPTIONS" && headerValue(headers, "access-control-request-method") !== null,

@@ -12,9 +12,14 @@ export const MAX_FAILURES_PER_TAB = 50;
 
 export const EMPTY_TAB_RECORD: TabRecord = { site: null, failures: [] };
 
-/** Adds a failure, dropping the oldest beyond the cap. Returns a new record. */
+/**
+ * Adds a failure, dropping the oldest beyond the cap. A failure whose request headers were seen
+ * (AuthLens looked closer) replaces the earlier ones of its method and URL whose were not: they are
+ * the same refusal, less well seen. Returns a new record.
+ */
 export function appendFailure(record: TabRecord, failure: Failure, cap = MAX_FAILURES_PER_TAB): TabRecord {
-  const failures = [...record.failures, failure];
+  const superseded = (f: Failure) => failure.details.sent.seen && f.details.sent.seen === false && f.url === failure.url && f.method === failure.method;
+  const failures = [...record.failures.filter((f) => !superseded(f)), failure];
   return { ...record, failures: failures.length > cap ? failures.slice(failures.length - cap) : failures };
 }
 

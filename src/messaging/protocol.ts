@@ -41,6 +41,11 @@ export interface Report {
   tabId: number;
   /** Newest first. */
   failures: Failure[];
+  /**
+   * Until when (ms since the epoch) AuthLens looks closer at the tab, reading its request headers,
+   * cookies and CORS preflights too; null when it watches only responses, as it does by default.
+   */
+  lookingCloserUntil: number | null;
 }
 
 /** Every request one context may send another, keyed by `type`, with the answer each gets. */
@@ -50,6 +55,8 @@ interface Protocol {
   "apply-fix": { request: { type: "apply-fix"; tabId: number; failureId: string; fix: ActionFix }; response: FixResult };
   undo: { request: { type: "undo"; tabId: number; undoId: string }; response: FixResult };
   "undo-list": { request: { type: "undo-list"; tabId: number }; response: { undo: UndoSummary[] } };
+  /** Starts (and reloads the tab) or stops a closer look at a tab. */
+  "look-closer": { request: { type: "look-closer"; tabId: number; on: boolean }; response: FixResult };
   /** From the content script, about its own tab (taken from the sender). */
   banner: { request: { type: "banner" }; response: { banner: BannerModel | null } };
   "dismiss-banner": { request: { type: "dismiss-banner" }; response: { dismissed: string | null } };
@@ -93,6 +100,8 @@ export function parseMessage(value: unknown): Message | null {
       return isShortString(m.failureId) && (ACTION_FIXES as readonly unknown[]).includes(m.fix) ? { type: m.type, tabId: m.tabId, failureId: m.failureId, fix: m.fix as ActionFix } : null;
     case "undo":
       return isShortString(m.undoId) ? { type: m.type, tabId: m.tabId, undoId: m.undoId } : null;
+    case "look-closer":
+      return typeof m.on === "boolean" ? { type: m.type, tabId: m.tabId, on: m.on } : null;
     default:
       return null;
   }
@@ -105,4 +114,10 @@ export function isErrorResponse(value: unknown): value is ErrorResponse {
 /** What the worker sends a tab's content script when the tab's failures change. */
 export interface TabNotice {
   type: "authlens-updated";
+}
+
+/** What the worker tells its own pages (an open popup) when a tab's failures change. */
+export interface ReportChanged {
+  type: "authlens-report-changed";
+  tabId: number;
 }

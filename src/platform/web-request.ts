@@ -19,8 +19,10 @@ export interface RequestEndEvent {
   requestId: string;
 }
 
+type Filter = { urls: string[]; types?: string[]; tabId?: number };
+
 interface WebRequestEvent<T> {
-  addListener(callback: (details: T) => void, filter: { urls: string[]; types?: string[] }, extraInfoSpec?: string[]): void;
+  addListener(callback: (details: T) => void, filter: Filter, extraInfoSpec?: string[]): void;
   removeListener(callback: (details: T) => void): void;
 }
 
@@ -31,29 +33,63 @@ export interface WebRequestPort {
   onErrorOccurred: WebRequestEvent<RequestEndEvent>;
 }
 
-export interface WebRequestHandlers {
+/** The handlers of a closer look at one tab: its request headers, and every header of its responses. */
+export interface CloseLookHandlers {
   onSendHeaders: (details: SentRequestEvent) => void;
   onHeadersReceived: (details: ResponseEvent) => void;
   onErrorOccurred: (details: RequestEndEvent) => void;
 }
 
 /**
- * Registers the listeners. Must run synchronously at the worker's top level, or Chrome will
- * not wake a stopped worker for the events (developer.chrome.com, "Register listeners").
+ * What AuthLens watches in every tab: responses of the request types people sign in with, and
+ * nothing else. Must run synchronously at the worker's top level, or Chrome will not wake a
+ * stopped worker for the events (developer.chrome.com, "Register listeners").
  *
- * `extraHeaders` is Chrome's opt-in to `Cookie`/`Set-Cookie` headers and to CORS preflights;
- * Firefox shows those without it and rejects the value, so it is added only where the
- * browser declares it (`OnSendHeadersOptions.EXTRA_HEADERS`).
+ * Measured (docs/performance.md): this one listener costs page loads about 1–2%; a listener for
+ * request headers costs about 5% more, even filtered to another tab, and any `extraHeaders`
+ * listener (Chrome's opt-in to `Cookie`, `Set-Cookie` and CORS preflights) about 10% more, for every
+ * page in every tab, whatever it is filtered to. So those are added only for a tab the person asks
+ * AuthLens to look closer at ({@link createCloseLook}), and the cookies a request carried are
+ * otherwise read from the jar.
  */
-export function watchWebRequests(webRequest: WebRequestPort, handlers: WebRequestHandlers, supportsExtraHeaders: boolean): void {
-  const extra = supportsExtraHeaders ? ["extraHeaders"] : [];
-  // What a person signs in with: documents, frames, fetch/XHR and the rest ("other": CORS
-  // preflights, beacons). Only these are watched by default; see createSubresourceWatch.
-  const signInTypes = { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES] };
-  webRequest.onSendHeaders.addListener(handlers.onSendHeaders, signInTypes, ["requestHeaders", ...extra]);
-  webRequest.onHeadersReceived.addListener(handlers.onHeadersReceived, signInTypes, ["responseHeaders", ...extra]);
-  webRequest.onErrorOccurred.addListener(handlers.onErrorOccurred, signInTypes);
+export function watchResponses(webRequest: Pick<WebRequestPort, "onHeadersReceived">, onHeadersReceived: (details: ResponseEvent) => void): void {
+  webRequest.onHeadersReceived.addListener(onHeadersReceived, { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES] }, ["responseHeaders"]);
 }
+
+/**
+ * A closer look at chosen tabs: their request headers (Authorization, Cookie), `Set-Cookie` and CORS
+ * preflights, through listeners filtered to each tab. `extraHeaders` is Chrome's opt-in to the
+ * cookie headers and to preflights; Firefox shows those without it and rejects the value, so it is
+ * asked for only where the browser declares it. Listeners added at run time are not kept for a
+ * stopped worker: the worker adds them again when it starts (background/look-closer.ts).
+ */
+export function createCloseLook(webRequest: WebRequestPort, handlers: CloseLookHandlers, supportsExtraHeaders: boolean) {
+  const extra = supportsExtraHeaders ? ["extraHeaders"] : [];
+  const tabs = new Map<number, CloseLookHandlers>();
+  return {
+    has: (tabId: number) => tabs.has(tabId),
+    add(tabId: number): void {
+      if (tabs.has(tabId)) return;
+      // A tab's own functions: a browser ignores a function added twice to one event.
+      const own: CloseLookHandlers = { onSendHeaders: (d) => handlers.onSendHeaders(d), onHeadersReceived: (d) => handlers.onHeadersReceived(d), onErrorOccurred: (d) => handlers.onErrorOccurred(d) };
+      const filter = { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES], tabId };
+      webRequest.onSendHeaders.addListener(own.onSendHeaders, filter, ["requestHeaders", ...extra]);
+      webRequest.onHeadersReceived.addListener(own.onHeadersReceived, filter, ["responseHeaders", ...extra]);
+      webRequest.onErrorOccurred.addListener(own.onErrorOccurred, filter);
+      tabs.set(tabId, own);
+    },
+    remove(tabId: number): void {
+      const own = tabs.get(tabId);
+      if (!own) return;
+      webRequest.onSendHeaders.removeListener(own.onSendHeaders);
+      webRequest.onHeadersReceived.removeListener(own.onHeadersReceived);
+      webRequest.onErrorOccurred.removeListener(own.onErrorOccurred);
+      tabs.delete(tabId);
+    },
+  };
+}
+
+export type CloseLook = ReturnType<typeof createCloseLook>;
 
 /**
  * Images, scripts, styles, fonts and media, watched for their response alone, and only when the
@@ -78,12 +114,15 @@ export function createSubresourceWatch(webRequest: Pick<WebRequestPort, "onHeade
   };
 }
 
-/** Request types whose request headers (Cookie, Authorization) AuthLens reads. */
+/** Request types people sign in with: documents, frames, fetch/XHR and the rest ("other": CORS preflights, beacons). */
 export const SIGN_IN_TYPES = ["main_frame", "sub_frame", "xmlhttprequest", "other", "ping", "websocket"] as const;
 /** Request types AuthLens watches for a refused status only, when the person turns it on. */
 export const SUBRESOURCE_TYPES = ["image", "script", "stylesheet", "font", "media", "object", "csp_report"] as const;
 
-/** Chrome declares `extraHeaders` in this enum; Firefox does not have the value at all. */
+/**
+ * Chrome declares `extraHeaders` in this enum; Firefox does not have the value at all. Where it is
+ * declared, the browser hides `Cookie`, `Set-Cookie` and CORS preflights from listeners without it.
+ */
 export function browserSupportsExtraHeaders(): boolean {
   const options = (globalThis as { chrome?: { webRequest?: { OnSendHeadersOptions?: Record<string, string> } } }).chrome?.webRequest
     ?.OnSendHeadersOptions;

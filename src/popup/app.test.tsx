@@ -4,7 +4,7 @@ import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
 import { classify } from "../core/classify";
 import { toFailure } from "../core/failure";
-import type { Message } from "../messaging/protocol";
+import type { Message, Report } from "../messaging/protocol";
 import { headers, makeEvidence } from "../test/builders";
 import { App } from "./app";
 import { mockClient } from "./mock-client";
@@ -15,11 +15,11 @@ const failure = (() => {
 })();
 const granted = { granted: async () => true, request: async () => true };
 
-async function mount(props: Partial<Parameters<typeof App>[0]> = {}, sent: Message[] = []) {
+async function mount(props: Partial<Parameters<typeof App>[0]> = {}, sent: Message[] = [], report: Partial<Report> = {}) {
   const root = document.createElement("div");
   document.body.append(root);
   await act(async () => {
-    render(<App client={mockClient({ version: 1, tabId: 3, failures: [failure] }, sent)} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} {...props} />, root);
+    render(<App client={mockClient({ version: 1, tabId: 3, failures: [failure], lookingCloserUntil: null, ...report }, sent)} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} {...props} />, root);
   });
   await act(async () => new Promise((r) => setTimeout(r, 0)));
   return root;
@@ -64,9 +64,48 @@ describe("popup App", () => {
     const root = document.createElement("div");
     document.body.append(root);
     await act(async () => {
-      render(<App client={mockClient({ version: 1, tabId: 3, failures: [] })} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} />, root);
+      render(<App client={mockClient({ version: 1, tabId: 3, failures: [], lookingCloserUntil: null })} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} />, root);
     });
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(root.textContent).toContain("No auth failures seen in this tab.");
+  });
+
+  it("offers a closer look where it did not see what a request carried, and not where it did", async () => {
+    const unseen = (() => {
+      const e = makeEvidence({}, null);
+      return toFailure("f2", 0, e, classify(e));
+    })();
+    expect((await mount()).querySelector(".look-closer")).toBeNull();
+    document.body.innerHTML = "";
+    const sent: Message[] = [];
+    const root = await mount({}, sent, { failures: [unseen] });
+    expect(root.querySelector(".look-closer")?.textContent).toContain("AuthLens did not see what these requests carried");
+    const button = [...root.querySelectorAll<HTMLButtonElement>(".look-closer button")].find((b) => b.textContent === "Look closer")!;
+    expect(button.getAttribute("aria-describedby")).toBe("look-closer-hint");
+    await act(async () => button.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(sent).toContainEqual({ type: "look-closer", tabId: 3, on: true });
+    expect(root.querySelector(".notice")?.textContent).toContain("Looking closer at this tab");
+  });
+
+  it("says while it looks closer, and stops when asked", async () => {
+    const sent: Message[] = [];
+    const root = await mount({}, sent, { lookingCloserUntil: Date.parse("2026-11-22T12:10:00Z") });
+    expect(root.querySelector(".look-closer.on")?.textContent).toContain("Looking closer at this tab until");
+    await act(async () => root.querySelector<HTMLButtonElement>(".look-closer.on button")!.click());
+    expect(sent).toContainEqual({ type: "look-closer", tabId: 3, on: false });
+  });
+
+  it("offers a closer look on an empty tab, and refreshes when the worker says the tab's report changed", async () => {
+    const sent: Message[] = [];
+    let tell: ((tabId: number) => void) | null = null;
+    const root = await mount({ reportChanges: (listener) => ((tell = listener), () => (tell = null)) }, sent, { failures: [] });
+    expect(root.querySelector(".look-closer")?.textContent).toContain("CORS");
+    const reports = () => sent.filter((m) => m.type === "report").length;
+    const before = reports();
+    await act(async () => tell?.(99));
+    await act(async () => tell?.(3));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(reports()).toBe(before + 1);
   });
 });

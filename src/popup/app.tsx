@@ -6,6 +6,10 @@ import type { ActionFix, FixResult, Report, UndoSummary } from "../messaging/pro
 import type { HostAccess } from "../platform/host-access";
 import { t } from "../platform/i18n";
 import { FailureGroupItem, groupFailures } from "./failure-group";
+import { LookCloser } from "./look-closer";
+
+/** Subscribes to "this tab's report changed" from the worker; returns the unsubscribe. */
+export type ReportChanges = (listener: (tabId: number) => void) => () => void;
 
 type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "no-tab" } | { kind: "ready"; tabId: number; report: Report; undo: UndoSummary[] };
 type Notice = FixResult & { undone?: boolean };
@@ -16,7 +20,7 @@ export type CopyText = (text: string) => Promise<void>;
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The popup: the failures AuthLens recorded in one tab, grouped by cause and site, and the fixes for them. */
-export function App({ client, tabId, copyText, hostAccess }: { client: MessageClient; tabId: Promise<number | null>; copyText: CopyText; hostAccess: HostAccess }) {
+export function App({ client, tabId, copyText, hostAccess, reportChanges }: { client: MessageClient; tabId: Promise<number | null>; copyText: CopyText; hostAccess: HostAccess; reportChanges?: ReportChanges }) {
   const [state, setState] = useState<State>({ kind: "loading" });
   const [access, setAccess] = useState<"granted" | "missing" | "denied">("granted");
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -40,6 +44,14 @@ export function App({ client, tabId, copyText, hostAccess }: { client: MessageCl
       .then((granted) => setAccess(granted ? "granted" : "missing"))
       .catch(() => undefined);
   }, [load, hostAccess]);
+
+  // New failures show while the popup is open (after "Look closer" reloads the page, say).
+  useEffect(() => {
+    if (!reportChanges) return;
+    return reportChanges((changed) => {
+      void tabId.then((id) => (id === changed ? load() : undefined)).catch(() => undefined);
+    });
+  }, [reportChanges, tabId, load]);
 
   const askAccess = () => {
     hostAccess
@@ -66,6 +78,7 @@ export function App({ client, tabId, copyText, hostAccess }: { client: MessageCl
     if (state.kind === "ready" && performance.getEntriesByName("authlens-first-render").length === 0) performance.mark("authlens-first-render");
   }, [state.kind]);
   const onFix = (failure: Failure, fix: ActionFix) => ready && void run(() => client.send({ type: "apply-fix", tabId: ready.tabId, failureId: failure.id, fix }));
+  const onLookCloser = (on: boolean) => ready && void run(() => client.send({ type: "look-closer", tabId: ready.tabId, on }));
   const onUndo = (undoId: string) => ready && void run(() => client.send({ type: "undo", tabId: ready.tabId, undoId }), true);
   const onCopy = async () => {
     if (!ready) return;
@@ -132,6 +145,7 @@ export function App({ client, tabId, copyText, hostAccess }: { client: MessageCl
           <p>{t("popupEmptyHelp")}</p>
         </div>
       )}
+      {ready && <LookCloser failures={ready.report.failures} until={ready.report.lookingCloserUntil ?? null} busy={busy} onChange={onLookCloser} />}
       {ready && count > 0 && (
         <ul class="failures" aria-label={t("popupListLabel")}>
           {groupFailures(ready.report.failures).map((group) => (

@@ -76,7 +76,12 @@ export function EvidenceDetails({ failure, now }: { failure: Failure; now: numbe
       )}
       <h3>{t("popupCookies")}</h3>
       <ul class="evidence">
-        <li>{sent.cookieNames.length ? t("popupCookiesSent", sent.cookieNames.join(", ")) : t("popupCookiesNone")}</li>
+        {sent.cookiesFrom === "jar" ? (
+          <li>{sent.cookieNames.length ? t("popupCookiesInJar", sent.cookieNames.join(", ")) : t("popupCookiesNoneInJar")}</li>
+        ) : (
+          <li>{sent.cookieNames.length ? t("popupCookiesSent", sent.cookieNames.join(", ")) : t("popupCookiesNone")}</li>
+        )}
+        {sent.seen === false && <li>{t("popupHeadersNotWatched")}</li>}
         {withheld.length > 0 && <li>{t("popupCookiesWithheld", withheld.map((c) => `${c.name} (${c.withheld})`).join(", "))}</li>}
         {duplicated.length > 0 && <li>{t("popupCookiesDuplicated", duplicated.join(", "))}</li>}
       </ul>

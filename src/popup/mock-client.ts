@@ -11,6 +11,7 @@ export function mockClient(report: Report, sent: Message[] = []): MessageClient 
         "undo-list": { undo: [] },
         "apply-fix": { ok: true, message: "Removed 2 cookies from 1 host of example.com.", undoId: "u1" },
         undo: { ok: true, message: "Put back 2 cookies for example.com." },
+        "look-closer": { ok: true, message: "Looking closer at this tab for 10 minutes.", reloaded: true },
       };
       return Promise.resolve(answers[message.type] as ResponseOf<M["type"]>);
     },

@@ -37,9 +37,13 @@ export function makeRequest(overrides: Partial<SentRequestEvent> = {}): SentRequ
   };
 }
 
-/** Evidence as the worker gathers it from a response and the headers its request carried. */
-export function makeEvidence(response: Partial<ResponseEvent> = {}, requestHeaders: HttpHeader[] = makeRequest().requestHeaders ?? []): FailureEvidence {
-  return gatherEvidence(makeResponse(response), requestHeaders);
+/**
+ * Evidence as the worker gathers it from a response and the headers its request carried: seen, as
+ * when AuthLens looks closer at a tab, or `null` for a request whose headers were not watched (the
+ * default), whose `Set-Cookie` Chrome then hides too unless `setCookie` says otherwise (Firefox).
+ */
+export function makeEvidence(response: Partial<ResponseEvent> = {}, requestHeaders: HttpHeader[] | null = makeRequest().requestHeaders ?? [], setCookie = requestHeaders !== null): FailureEvidence {
+  return gatherEvidence(makeResponse(response), { request: requestHeaders, setCookie });
 }
 
 /** A cookie as the cookies API describes it, with a value and an expiry an hour ahead. */

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { headers, makeEvidence } from "../test/builders";
+import { classify } from "./classify";
+import type { JarCookie } from "./cookie-jar";
+import { withJarEvidence, type CookieChange } from "./jar-evidence";
+
+const T = Date.parse("2026-11-22T12:00:00Z");
+const jarCookie = (overrides: Partial<JarCookie> = {}): JarCookie => ({
+  name: "sessionid",
+  domain: "app.example.com",
+  hostOnly: true,
+  path: "/",
+  secure: false,
+  httpOnly: true,
+  sameSite: "lax",
+  session: false,
+  partitioned: false,
+  ...overrides,
+});
+const change = (overrides: Partial<CookieChange> = {}): CookieChange => ({ ...jarCookie(), removed: true, cause: "expired_overwrite", time: T + 40, ...overrides });
+/** A failure whose request headers AuthLens did not watch, as Chrome reports it by default (no Set-Cookie). */
+const unseen = (overrides: Parameters<typeof makeEvidence>[0] = {}) => makeEvidence({ timeStamp: T, ...overrides }, null);
+
+describe("withJarEvidence, request headers not watched", () => {
+  it("presumes the jar's cookies for the address were sent, by the browser's rules", () => {
+    const jar = [jarCookie({ name: "connect.sid" }), jarCookie({ name: "theme", path: "/settings" }), jarCookie({ name: "tracker", domain: "other.example" })];
+    const e = withJarEvidence(unseen(), jar, []);
+    expect(e.sent).toMatchObject({ seen: false, cookieNames: ["connect.sid"], cookiesFrom: "jar" });
+    expect(e.jar?.presumed).toBe(true);
+    // Express + express-session after the store forgot the session: a bare 401.
+    const d = classify(e);
+    expect(d.cause).toBe("session-expired");
+    expect(d.evidence[0]?.seen).toBe("Cookies in the jar for this address (connect.sid), answered 401");
+  });
+
+  it("sees a session cookie the 401 deleted (Django's delete_cookie) in the jar's changes, and counts it as sent", () => {
+    // The jar read after the response no longer holds sessionid; cookies.onChanged said it was overwritten expired.
+    const e = withJarEvidence(unseen({ responseHeaders: headers(["Vary", "Cookie"], ["Content-Type", "application/json"]) }), [jarCookie({ name: "csrftoken", httpOnly: false })], [change()]);
+    expect(e.sent.cookieNames).toEqual(["csrftoken", "sessionid"]);
+    expect(e.response.setCookiesFrom).toBe("jar-changes");
+    expect(e.response.setCookies).toEqual([{ name: "sessionid", domain: null, path: "/", secure: false, sameSite: "lax", clears: true, rejected: null }]);
+    const d = classify(e);
+    expect(d.cause).toBe("session-expired");
+    expect(d.confidence).toBe(0.85);
+    expect(d.evidence[0]?.seen).toBe("sessionid deleted from the cookie jar as the answer arrived");
+  });
+
+  it("does not count a cookie heard after the response as sent, but keeps one the page set just before", () => {
+    // express-session with saveUninitialized: a fresh cookie on the 401 itself, none before.
+    const fresh = jarCookie({ name: "connect.sid" });
+    const e = withJarEvidence(unseen(), [fresh], [change({ name: "connect.sid", removed: false, cause: "explicit", time: T + 30 })]);
+    expect(e.sent.cookieNames).toEqual([]);
+    expect(e.response.setCookies.map((c) => [c.name, c.clears])).toEqual([["connect.sid", false]]);
+    expect(classify(e).cause).toBe("missing-credentials");
+    // The page's own response set the session 200 ms before its fetch was refused.
+    const earlier = withJarEvidence(unseen(), [fresh], [change({ name: "connect.sid", removed: false, cause: "explicit", time: T - 200 })]);
+    expect(earlier.sent.cookieNames).toEqual(["connect.sid"]);
+  });
+
+  it("keeps the old cookie of an overwrite as the one sent, and reports only the new one as set", () => {
+    const e = withJarEvidence(unseen(), [jarCookie({ path: "/" })], [change({ cause: "overwrite", time: T + 10 }), change({ removed: false, cause: "explicit", time: T + 11 })]);
+    expect(e.sent.cookieNames).toEqual(["sessionid"]);
+    expect(e.response.setCookies).toHaveLength(1);
+    expect(e.response.setCookies[0]?.clears).toBe(false);
+  });
+
+  it("ignores changes long before the response, to other addresses, and cookies that merely expired", () => {
+    const changes = [change({ time: T - 60_000 }), change({ domain: "elsewhere.example" }), change({ cause: "expired" }), change({ path: "/admin" })];
+    const e = withJarEvidence(unseen(), [], changes);
+    expect(e.sent.cookieNames).toEqual([]);
+    expect(e.response.setCookies).toEqual([]);
+  });
+
+  it("presumes no cookie the browser's SameSite rule keeps off a cross-site fetch, and calls it withheld", () => {
+    const e = withJarEvidence(unseen({ url: "https://accounts.sso.example/session", initiator: "https://app.client.example" }), [jarCookie({ name: "sso", domain: "accounts.sso.example" })], []);
+    expect(e.sent.cookieNames).toEqual([]);
+    expect(e.jar?.applicable[0]?.withheld).toBe("samesite");
+    expect(classify(e).cause).toBe("cookies-blocked");
+  });
+
+  it("does not claim third-party blocking it cannot see: a cross-site SameSite=None cookie is presumed sent", () => {
+    const e = withJarEvidence(unseen({ url: "https://api.widget.example/me", initiator: "https://news.example" }), [jarCookie({ name: "w", domain: "api.widget.example", sameSite: "no_restriction", secure: true })], []);
+    expect(e.sent.cookieNames).toEqual(["w"]);
+    expect(e.jar?.applicable[0]?.withheld).toBeNull();
+  });
+
+  it("finds two cookies of one name as the browser would send them", () => {
+    const jar = [jarCookie({ name: "_session_id", path: "/app" }), jarCookie({ name: "_session_id", domain: ".example.com", hostOnly: false })];
+    const e = withJarEvidence(unseen({ url: "https://app.example.com/app/api/me" }), jar, []);
+    expect(e.sent.cookieNames).toEqual(["_session_id", "_session_id"]);
+    const d = classify(e);
+    expect(d.cause).toBe("stale-cookie");
+    expect(d.summary).toContain("holds two");
+  });
+
+  it("without a readable jar, claims nothing about cookies", () => {
+    const e = withJarEvidence(unseen(), null, [change()]);
+    expect(e.jar).toBeNull();
+    expect(e.sent.cookieNames).toEqual([]);
+  });
+});
+
+describe("withJarEvidence, request headers seen (looking closer)", () => {
+  it("takes the Cookie header's names and the Set-Cookie headers as they are", () => {
+    const e = withJarEvidence(makeEvidence({ timeStamp: T, responseHeaders: headers(["Set-Cookie", "sessionid=; Max-Age=0; Path=/"]) }, headers(["Cookie", "sessionid=x"])), [jarCookie({ name: "other" })], [change({ name: "ignored" })]);
+    expect(e.sent).toMatchObject({ seen: true, cookieNames: ["sessionid"], cookiesFrom: "header" });
+    expect(e.response.setCookies.map((c) => c.name)).toEqual(["sessionid"]);
+    expect(e.jar?.presumed).toBe(false);
+    expect(e.jar?.applicable[0]).toMatchObject({ name: "other", sent: false, withheld: "not-sent" });
+  });
+});
+
+describe("classify, request headers not watched", () => {
+  it("names missing credentials less surely, and says what it did not see", () => {
+    const e = withJarEvidence(unseen({ responseHeaders: headers(["WWW-Authenticate", 'Bearer realm="api"']) }), [], []);
+    const d = classify(e);
+    expect(d.cause).toBe("missing-credentials");
+    expect(d.confidence).toBe(0.65);
+    expect(d.evidence.map((i) => i.seen)).toContain("No cookies for this address in the jar; request headers not watched");
+    expect(d.evidence.map((i) => i.seen)).toContain("Request headers not watched");
+    expect(d.explanation).not.toMatch(/carried no sign-in details/);
+  });
+
+  it("still reads an expired token from the server's own words (RFC 6750 error)", () => {
+    // ASP.NET Core JwtBearer's challenge for an expired token.
+    const e = unseen({ responseHeaders: headers(["WWW-Authenticate", `Bearer error="invalid_token", error_description="The token expired at '11/22/2026 11:00:00'"`]) });
+    expect(classify(withJarEvidence(e, [], [])).cause).toBe("token-expired");
+  });
+});

@@ -1,0 +1,85 @@
+import { analyzeJar, domainMatches, pathMatches, type JarCookie } from "./cookie-jar";
+import type { FailureEvidence } from "./evidence";
+import type { SetCookieSummary } from "./set-cookie";
+
+/** One change to the cookie jar, as `cookies.onChanged` reports it, without the value. */
+export interface CookieChange extends JarCookie {
+  removed: boolean;
+  /** The API's cause: "explicit", "overwrite", "expired_overwrite", "expired" or "evicted". */
+  cause: string;
+  /** When the worker heard of it, ms since the epoch. */
+  time: number;
+}
+
+/**
+ * The changes that belong to a response: those heard from shortly before its event (the browser
+ * stores a response's cookies before it reports the response) until the jar is read.
+ */
+export const CHANGE_WINDOW_MS = { before: 500, after: 5000 };
+
+/**
+ * Adds the jar to a failure's evidence. Where the `Cookie` header was not seen, the cookies the
+ * request carried are presumed from the jar as it was when the request went out (today's jar with
+ * the response's own changes undone), and where `Set-Cookie` was not seen, the jar's changes as the
+ * response arrived stand for it: a deleted session cookie is still seen as deleted. Pure.
+ */
+export function withJarEvidence(evidence: FailureEvidence, jar: readonly JarCookie[] | null, changes: readonly CookieChange[]): FailureEvidence {
+  const own = changesOf(evidence, changes);
+  const setCookies = evidence.response.setCookiesFrom === "jar-changes" ? own.filter((c) => !(c.removed && c.cause === "overwrite")).map(toSetCookie) : evidence.response.setCookies;
+  const response = { ...evidence.response, setCookies };
+  if (!jar) return { ...evidence, response };
+  if (evidence.sent.seen) return { ...evidence, response, jar: analyzeJar(evidence.url, jar, evidence.sent.cookieNames, evidence.crossSite, evidence.resourceType) };
+  const analysis = analyzeJar(evidence.url, jarBefore(jar, own, evidence.time), null, evidence.crossSite, evidence.resourceType);
+  const cookieNames = analysis.applicable.filter((c) => c.sent).map((c) => c.name);
+  return { ...evidence, response, jar: analysis, sent: { ...evidence.sent, cookieNames, cookiesFrom: "jar" } };
+}
+
+/**
+ * Causes that are somebody writing the jar (a response, a script, an extension). A cookie that
+ * merely expired or was evicted meanwhile was not sent, and is left out.
+ */
+const WRITES: ReadonlySet<string> = new Set(["explicit", "overwrite", "expired_overwrite"]);
+
+/** The changes to cookies that apply to the failing URL, heard around its response, oldest first. */
+function changesOf(evidence: FailureEvidence, changes: readonly CookieChange[]): CookieChange[] {
+  let url: URL;
+  try {
+    url = new URL(evidence.url);
+  } catch {
+    return [];
+  }
+  const from = evidence.time - CHANGE_WINDOW_MS.before;
+  const to = evidence.time + CHANGE_WINDOW_MS.after;
+  return changes.filter((c) => WRITES.has(c.cause) && c.time >= from && c.time <= to && domainMatches(url.hostname, c) && pathMatches(url.pathname, c.path)).sort((a, b) => a.time - b.time);
+}
+
+const keyOf = (c: JarCookie) => `${c.name}\n${c.domain}\n${c.path}\n${c.partitioned}`;
+
+/**
+ * The jar when the request went out: `changes` undone, newest first. A cookie deleted around the
+ * response was there before it. A new cookie is taken out only when heard after the response's
+ * event: one heard just before may as well come from the page that made the request (a session
+ * set by the page a moment earlier), and the jar cannot tell the two apart, so it stays.
+ */
+function jarBefore(jar: readonly JarCookie[], changes: readonly CookieChange[], responseTime: number): JarCookie[] {
+  const cookies = new Map(jar.map((c) => [keyOf(c), c]));
+  for (const change of [...changes].reverse()) {
+    const { removed: _removed, cause: _cause, time: _time, ...cookie } = change;
+    if (change.removed) cookies.set(keyOf(cookie), cookie);
+    else if (change.time > responseTime) cookies.delete(keyOf(cookie));
+  }
+  return [...cookies.values()];
+}
+
+/** A jar change as the `Set-Cookie` it stands for (the browser accepted it, so nothing was rejected). */
+function toSetCookie(c: CookieChange): SetCookieSummary {
+  return {
+    name: c.name,
+    domain: c.hostOnly ? null : c.domain.replace(/^\./, ""),
+    path: c.path,
+    secure: c.secure,
+    sameSite: c.sameSite === "no_restriction" ? "none" : c.sameSite === "unspecified" ? null : c.sameSite,
+    clears: c.removed,
+    rejected: null,
+  };
+}
