@@ -5,6 +5,8 @@ import type { Report } from "../src/messaging/protocol";
 
 export const DIST = resolve(import.meta.dirname, "../dist");
 
+type FixResultLike = { ok: boolean; message: string };
+
 /** The built manifest's popup path, so tests open what the toolbar opens. */
 export function popupPath(dist = DIST): string {
   const manifest = JSON.parse(readFileSync(join(dist, "manifest.json"), "utf8")) as { action: { default_popup: string } };
@@ -50,6 +52,20 @@ export class AuthLens {
   async report(tabId: number): Promise<Report> {
     const probe = await this.probe();
     return probe.evaluate((id) => chrome.runtime.sendMessage({ type: "report", tabId: id }), tabId);
+  }
+
+  /**
+   * Asks AuthLens to look closer at a tab, as the popup's "Look closer" does, and waits until the
+   * page it reloads has loaded and its lab script settled.
+   */
+  async lookCloser(tabId: number, page: Page): Promise<FixResultLike> {
+    const probe = await this.probe();
+    const [, result] = await Promise.all([
+      page.waitForEvent("load"),
+      probe.evaluate((id) => chrome.runtime.sendMessage<unknown, FixResultLike>({ type: "look-closer", tabId: id, on: true }), tabId),
+    ]);
+    await page.evaluate(labDone).catch(() => undefined);
+    return result;
   }
 
   async clearFailures(tabId: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { labDone } from "./authlens";
 import { expect, test } from "./fixtures";
 import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios/index";
 import { CAUSE_IDS } from "../src/core/cause";
@@ -9,20 +10,27 @@ test("every cause has at least two lab scenarios from different server families"
   }
 });
 
-test("AuthLens names the right cause for every lab scenario", async ({ authlens }) => {
-  test.setTimeout(180_000);
+test("AuthLens names the right cause for every lab scenario: from what it watches by default, or once it looks closer", async ({ authlens }) => {
+  test.setTimeout(240_000);
   // Two scenarios fail on an image or a script, which AuthLens watches only when asked to.
   await authlens.setSettings({ watchSubresources: true });
   for (const scenario of SCENARIOS) {
-    await test.step(`${scenario.id} (${scenario.family}) → ${scenario.cause}`, async () => {
+    await test.step(`${scenario.id} (${scenario.family}) → ${scenario.cause}${scenario.closerLook ? " (looking closer)" : ""}`, async () => {
       const { page, tabId } = await authlens.newTab();
       // A sign-in prompt or proxy prompt is cancelled headless and ends the navigation: expected.
       await page.goto(scenario.start).catch(() => undefined);
-      await page.evaluate(() => (window as { labDone?: Promise<void> }).labDone).catch(() => undefined);
-      await expect
-        .poll(async () => (await authlens.report(tabId)).failures.find((f) => f.url === scenario.failing)?.cause, { message: `cause recorded for ${scenario.failing}` })
-        .toBe(scenario.cause);
-      const failure = (await authlens.report(tabId)).failures.find((f) => f.url === scenario.failing);
+      await page.evaluate(labDone).catch(() => undefined);
+      const recorded = async () => (await authlens.report(tabId)).failures.find((f) => f.url === scenario.failing);
+      if (scenario.closerLook) {
+        // By default the failure is recorded, or not seen at all (a preflight), with the headers marked unseen
+        // so the popup offers to look closer; then the page is reloaded under the closer look.
+        await page.waitForTimeout(300);
+        expect((await recorded())?.details.sent.seen ?? false).toBe(false);
+        expect((await authlens.lookCloser(tabId, page)).ok).toBe(true);
+        await expect.poll(async () => (await recorded())?.details.sent.seen, { message: `failure seen closer for ${scenario.failing}` }).toBe(true);
+      }
+      await expect.poll(async () => (await recorded())?.cause, { message: `cause recorded for ${scenario.failing}` }).toBe(scenario.cause);
+      const failure = await recorded();
       expect(failure?.confidence).toBeGreaterThan(0);
       expect(failure?.confidence).toBeLessThanOrEqual(1);
       expect(failure?.explanation.length).toBeGreaterThan(40);

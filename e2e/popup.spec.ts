@@ -26,10 +26,15 @@ test("the popup explains each lab cause, with its evidence", async ({ authlens }
       const { page, tabId } = await authlens.newTab();
       await page.goto(s.start).catch(() => undefined);
       await page.evaluate(labDone).catch(() => undefined);
-      await expect.poll(async () => (await authlens.report(tabId)).failures.some((f) => f.url === s.failing)).toBe(true);
-      const failure = (await authlens.report(tabId)).failures.find((f) => f.url === s.failing)!;
       const popup = await authlens.openPopup(tabId);
+      if (s.closerLook) {
+        // As a person would: the popup offers to look closer; the page reloads and the popup fills in as it fails again.
+        await popup.getByRole("button", { name: "Look closer" }).click();
+        await expect(popup.locator(".look-closer.on")).toContainText("Looking closer at this tab until");
+      }
       const item = popup.locator(`li.failure[data-cause="${s.cause}"]`).first();
+      await expect(item).toBeVisible();
+      const failure = (await authlens.report(tabId)).failures.find((f) => f.url === s.failing && f.cause === s.cause)!;
       await expect(item.getByRole("heading")).toHaveText(failure.summary);
       await expect(item.locator(".explanation")).toHaveText(failure.explanation.split("\n\n")[0]!);
       await item.getByText("Details and evidence").click();
@@ -48,6 +53,9 @@ test("the copied report holds none of the planted token, cookie or password valu
   const token = await page.evaluate(() => /Bearer ([\w.-]+)/.exec(document.documentElement.innerHTML)?.[1] ?? "");
   expect(token.split(".")).toHaveLength(3);
   await authlens.waitForFailures(tabId, 1);
+  // Looking closer, AuthLens reads the token's claims (and the cookie's name): the report must still hold no value.
+  await authlens.lookCloser(tabId, page);
+  await expect.poll(async () => (await authlens.report(tabId)).failures[0]?.details.sent.token?.claims?.exp).toBeGreaterThan(0);
 
   const popup = await authlens.openPopup(tabId, async (p) => {
     await p.addInitScript(() => {

@@ -73,7 +73,11 @@ test("no planted secret reaches any storage area, the report, the copied text, t
   const { page, tabId } = await authlens.newTab();
   await page.goto("http://secrets.test/");
   await page.evaluate(labDone);
-  const report = await authlens.waitForFailures(tabId, 4);
+  await authlens.waitForFailures(tabId, 4);
+  // Looking closer, AuthLens reads every secret-bearing header: the request headers too.
+  expect((await authlens.lookCloser(tabId, page)).ok).toBe(true);
+  await expect.poll(async () => (await authlens.report(tabId)).failures.filter((f) => f.details.sent.seen).length).toBeGreaterThanOrEqual(4);
+  const report = await authlens.report(tabId);
   // The secrets did pass through AuthLens: it read the cookies, the schemes and the token's claims.
   const byPath = (path: string) => report.failures.find((f) => new URL(f.url).pathname === path)!;
   expect(byPath("/api/session").details.sent.cookieNames).toEqual(expect.arrayContaining(["sid", "prefs"]));

@@ -15,6 +15,11 @@ export interface Scenario {
   routes: Record<string, Handler>;
   /** The URL that fails, as AuthLens records it. */
   failing: string;
+  /**
+   * What names the cause that AuthLens sees only when it looks closer at the tab (request headers,
+   * `Set-Cookie`, CORS preflights): the cause is checked after "Look closer" reloads the page.
+   */
+  closerLook?: string;
   /** The failing request is an image or a script: AuthLens watches those only with "Also watch images…" on. */
   subresource?: true;
   /** Needs the lab's proxy (Chromium started with the lab's PAC file): the proxy answers for these hosts. */

@@ -6,6 +6,7 @@ export const SERVER_SIDE: Scenario[] = [
   {
     id: "cors-preflight",
     cause: "cors-preflight",
+    closerLook: "the preflight itself, which Chrome shows only to extraHeaders listeners",
     family: "API that demands auth on OPTIONS",
     title: "The API refuses the browser's CORS check",
     start: "http://app.cors-preflight.test/",
@@ -36,6 +37,7 @@ export const SERVER_SIDE: Scenario[] = [
   {
     id: "cors-preflight-spring",
     cause: "cors-preflight",
+    closerLook: "the preflight itself, which Chrome shows only to extraHeaders listeners",
     family: "Spring Security with HTTP Basic and no CORS configuration",
     title: "An API behind Spring Security refuses the browser's CORS check",
     start: "http://app.spring-cors.test/",

@@ -56,6 +56,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "cookies-blocked",
     cause: "cookies-blocked",
+    closerLook: "the Set-Cookie Chrome refuses (SameSite=None without Secure) never reaches the jar",
     family: "Embedded widget with a SameSite=None cookie lacking Secure",
     title: "A widget's cookie is refused by the browser",
     start: "http://news.cookies-blocked.test/",
