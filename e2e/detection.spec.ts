@@ -131,3 +131,42 @@ test("a refused image is watched only when the person turns it on in the setting
     })
     .toContain(failing);
 });
+
+test("request headers are read only in a tab AuthLens looks closer at, across a worker stop, until the tab leaves the site", async ({ authlens }) => {
+  const s = scenario("token-expired");
+  const plain = await authlens.newTab();
+  await plain.page.goto(s.start);
+  await plain.page.evaluate(labDone);
+  const close = await authlens.newTab();
+  await close.page.goto(s.start);
+  await close.page.evaluate(labDone);
+  const sent = async (tabId: number) => (await authlens.waitForFailures(tabId, 1)).failures[0]?.details.sent;
+  // By default: the response is watched, the request's Authorization header is not.
+  expect(await sent(plain.tabId)).toMatchObject({ seen: false, authorizationScheme: null, token: null });
+
+  expect((await authlens.lookCloser(close.tabId, close.page)).ok).toBe(true);
+  await expect.poll(async () => (await sent(close.tabId))?.authorizationScheme).toBe("Bearer");
+  expect((await sent(close.tabId))?.token?.claims?.exp).toBeGreaterThan(0);
+  // The seen failure replaced the unseen one of its address; the other tab is not looked closer at.
+  expect((await authlens.report(close.tabId)).failures).toHaveLength(1);
+  expect((await authlens.report(close.tabId)).lookingCloserUntil).toBeGreaterThan(Date.now());
+  await plain.page.reload();
+  await plain.page.evaluate(labDone);
+  expect((await authlens.report(plain.tabId)).failures.every((f) => !f.details.sent.seen)).toBe(true);
+  expect((await authlens.report(plain.tabId)).lookingCloserUntil).toBeNull();
+
+  // A stopped worker starts again looking closer at the tab.
+  await authlens.stopWorker();
+  await authlens.clearFailures(close.tabId);
+  await close.page.reload();
+  await close.page.evaluate(labDone);
+  await expect.poll(async () => (await sent(close.tabId))?.seen).toBe(true);
+
+  // Another site ends the closer look.
+  await close.page.goto(CLEAN_PAGE);
+  await close.page.evaluate(labDone);
+  await expect.poll(async () => (await authlens.report(close.tabId)).lookingCloserUntil).toBeNull();
+  await close.page.goto(s.start);
+  await close.page.evaluate(labDone);
+  expect(await sent(close.tabId)).toMatchObject({ seen: false });
+});
