@@ -34,6 +34,7 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
   const area = fakeStorageArea();
   const store = createTabStore(area);
   const badges = new Map<number, number>();
+  const badgeCalls: number[] = [];
   const errors: string[] = [];
   let n = 0;
   const webRequest = { onSendHeaders: mockEvent<SentRequestEvent>(), onHeadersReceived: mockEvent<ResponseEvent>(), onErrorOccurred: mockEvent<RequestEndEvent & { tabId: number }>() };
@@ -41,7 +42,7 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
   const closeLook = createCloseLook(port, { onSendHeaders: (d) => recorder.closeLook.onSendHeaders(d), onHeadersReceived: (d) => recorder.closeLook.onHeadersReceived(d), onErrorOccurred: (d) => recorder.closeLook.onErrorOccurred(d) }, extraHeaders);
   const recorder = createFailureRecorder({
     store,
-    badge: { show: async (tabId, count) => void badges.set(tabId, count) },
+    badge: { show: async (tabId, count) => void (badgeCalls.push(tabId), badges.set(tabId, count)) },
     classify,
     readJar: async () => jar,
     cookieChanges: () => changes,
@@ -53,9 +54,10 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
     newId: () => `id-${++n}`,
     tabExists: async (tabId) => openTabs?.has(tabId) ?? true,
     logError: (message) => errors.push(message),
+    batchMs: 5,
   });
   watchResponses(port, (details) => recorder.onHeadersReceived(details));
-  return { area, store, badges, errors, recorder, webRequest, notified, closeLook };
+  return { area, store, badges, badgeCalls, errors, recorder, webRequest, notified, closeLook };
 }
 
 const cookie = (overrides: Partial<JarCookie> = {}): JarCookie => ({ name: "sid", domain: "app.example.com", hostOnly: true, path: "/", secure: true, httpOnly: true, sameSite: "lax", session: false, partitioned: false, ...overrides });
@@ -259,6 +261,20 @@ describe("failure recorder", () => {
     ignoring.webRequest.onHeadersReceived.fire(makeResponse());
     await ignoring.recorder.idle();
     expect(ignoring.area.data).toEqual({});
+  });
+
+  it("records the failures a page makes together in one storage write, one badge update and one word to the page", async () => {
+    const { webRequest, recorder, store, area, badgeCalls, notified } = setup();
+    let writes = 0;
+    const set = area.set.bind(area);
+    area.set = (items) => (writes++, set(items));
+    for (let i = 0; i < 5; i++) webRequest.onHeadersReceived.fire(makeResponse({ requestId: `r${i}`, url: `https://app.example.com/api/${i}` }));
+    webRequest.onHeadersReceived.fire(makeResponse({ requestId: "other-tab", tabId: 8 }));
+    await recorder.idle();
+    expect((await store.read(7)).failures.map((f) => f.url)).toEqual([0, 1, 2, 3, 4].map((i) => `https://app.example.com/api/${i}`));
+    expect(writes).toBe(2); // one per tab
+    expect(badgeCalls.sort()).toEqual([7, 8]);
+    expect(notified.sort()).toEqual([7, 8]);
   });
 
   it("tells the page's content script about failures of the page or its fetches, not of images", async () => {

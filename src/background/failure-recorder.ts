@@ -35,7 +35,18 @@ export interface FailureRecorderDeps {
   tabExists: (tabId: number) => Promise<boolean>;
   /** Where a listener's failure is reported; no listener lets an exception escape. */
   logError: (message: string, error: unknown) => void;
+  /** How long a tab's failures are gathered before they are recorded together (default {@link BATCH_MS}). */
+  batchMs?: number;
 }
+
+/** A refused response, and what was seen of its headers, waiting to be recorded. */
+interface Refusal {
+  details: ResponseEvent;
+  seen: HeadersSeen;
+}
+
+/** Long enough to gather what a page refuses at once, too short for a person to notice. */
+export const BATCH_MS = 100;
 
 export interface FailureRecorder {
   /** Every tab's responses (webRequest.onHeadersReceived, the one listener always there). */
@@ -61,7 +72,7 @@ const MAX_PENDING_REQUESTS = 2000;
  * failure costs one status check: no parsing, no storage, nothing kept.
  */
 export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorder {
-  const { store, badge, classify, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, logError } = deps;
+  const { store, badge, classify, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, logError, batchMs = BATCH_MS } = deps;
   const pendingHeaders = new Map<string, HttpHeader[]>();
   /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
   const tabPages = new Map<number, string>();
@@ -72,29 +83,63 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     void work.finally(() => inFlight.delete(work));
   }
 
-  async function record(details: ResponseEvent, seen: HeadersSeen): Promise<void> {
+  /** Failures of a tab waiting to be recorded together, by tab. */
+  const batches = new Map<number, Refusal[]>();
+
+  /**
+   * Queues a failure. The failures a page makes together (a dashboard whose API calls all fail)
+   * are recorded together a moment later: one read of the settings, one of the jar per site, one
+   * storage write, one badge update and one word to the page for the lot, so recording does not
+   * compete with the page's own loading.
+   */
+  function enqueue(refusal: Refusal): void {
+    const { tabId } = refusal.details;
+    const batch = batches.get(tabId);
+    if (batch) return void batch.push(refusal);
+    batches.set(tabId, [refusal]);
+    track(
+      new Promise((resolve) => setTimeout(resolve, batchMs)).then(() => {
+        const due = batches.get(tabId) ?? [];
+        batches.delete(tabId);
+        return record(tabId, due);
+      }),
+    );
+  }
+
+  async function record(tabId: number, refusals: readonly Refusal[]): Promise<void> {
     try {
-      if (details.type === "main_frame") tabPages.set(details.tabId, details.url);
+      for (const { details } of refusals) if (details.type === "main_frame") tabPages.set(tabId, details.url);
       const { statuses, ignoredSites } = await preferences();
-      const site = siteOfTab(details);
-      const requestSite = registrableDomain(details.url);
-      if (!statuses.includes(details.statusCode) || ignoredSites.some((s) => s === site || s === requestSite)) return;
-      const topLevelUrl = tabPages.get(details.tabId) ?? details.initiator ?? null;
-      // The changes are read after the jar: by then the browser has reported the response's own.
-      const jar = await readJar(details.url, topLevelUrl);
-      const evidence = withJarEvidence(gatherEvidence(details, seen), jar, cookieChanges());
-      const next = await store.update(details.tabId, (current) => {
-        const record = enterSite(current, site);
-        const seen = { ...evidence, repeats: countRepeats(record.failures, evidence) };
-        return appendFailure(record, toFailure(newId(), details.frameId, seen, classify(seen)));
-      });
+      const jars = new Map<string, Promise<JarCookie[] | null>>();
+      const found: { evidence: FailureEvidence; site: string | null; frameId: number; type: string }[] = [];
+      for (const { details, seen } of refusals) {
+        const site = siteOfTab(details);
+        const requestSite = registrableDomain(details.url);
+        if (!statuses.includes(details.statusCode) || ignoredSites.some((s) => s === site || s === requestSite)) continue;
+        const topLevelUrl = tabPages.get(tabId) ?? details.initiator ?? null;
+        // One read per site: the whole site's jar is read.
+        const key = `${requestSite ?? details.url}\n${topLevelUrl}`;
+        const jar = jars.get(key) ?? readJar(details.url, topLevelUrl);
+        jars.set(key, jar);
+        // The changes are read after the jar: by then the browser has reported the response's own.
+        found.push({ evidence: withJarEvidence(gatherEvidence(details, seen), await jar, cookieChanges()), site, frameId: details.frameId, type: details.type });
+      }
+      if (found.length === 0) return;
+      const next = await store.update(tabId, (current) =>
+        found.reduce((before, { evidence, site, frameId }) => {
+          const record = enterSite(before, site);
+          const seen = { ...evidence, repeats: countRepeats(record.failures, evidence) };
+          return appendFailure(record, toFailure(newId(), frameId, seen, classify(seen)));
+        }, current),
+      );
       // The tab closed while this was being recorded (its onRemoved may already have run): forget it.
-      if (!(await tabExists(details.tabId))) return void (await store.remove(details.tabId));
-      await badge.show(details.tabId, next.failures.length);
-      reportChanged(details.tabId);
-      if (BANNER_TYPES.has(details.type)) notifyTab(details.tabId);
+      if (!(await tabExists(tabId))) return void (await store.remove(tabId));
+      await badge.show(tabId, next.failures.length);
+      reportChanged(tabId);
+      if (found.some((f) => BANNER_TYPES.has(f.type))) notifyTab(tabId);
     } catch (error) {
-      logError(`could not record the ${details.statusCode} for a ${details.type} request`, error);
+      const [first] = refusals;
+      logError(refusals.length === 1 && first ? `could not record the ${first.details.statusCode} for a ${first.details.type} request` : `could not record ${refusals.length} failures`, error);
     }
   }
 
@@ -109,7 +154,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     onHeadersReceived(details) {
       // tabId -1: no tab to show it in (a site's service worker, the browser itself).
       if (!isAuthFailureStatus(details.statusCode) || details.tabId < 0 || lookingCloser(details.tabId)) return;
-      track(record(details, { request: null, setCookie: !hidesCookieHeaders }));
+      enqueue({ details, seen: { request: null, setCookie: !hidesCookieHeaders } });
     },
     closeLook: {
       onSendHeaders(details) {
@@ -124,7 +169,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
         const sent = pendingHeaders.get(details.requestId) ?? null;
         pendingHeaders.delete(details.requestId);
         if (!isAuthFailureStatus(details.statusCode)) return;
-        track(record(details, { request: sent, setCookie: true }));
+        enqueue({ details, seen: { request: sent, setCookie: true } });
       },
       onErrorOccurred(details) {
         pendingHeaders.delete(details.requestId);

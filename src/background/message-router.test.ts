@@ -141,6 +141,7 @@ describe("message router", () => {
       const { route, settings } = await setup();
       const answer = await route({ type: "banner" }, inTab(5));
       expect(answer).toMatchObject({ banner: { tabId: 5, site: "example.com", failureId: "new" } });
+      expect(await route({ type: "banner" }, inTab(6))).toEqual({ banner: null }); // a tab with no record
       expect(await route({ type: "dismiss-banner" }, inTab(5))).toEqual({ dismissed: "example.com" });
       expect((await settings.read()).bannerOffSites).toEqual(["example.com"]);
       expect(await route({ type: "banner" }, inTab(5))).toEqual({ banner: null });

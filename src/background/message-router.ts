@@ -69,6 +69,8 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
       case "look-closer":
         return message.on ? lookCloser.start(message.tabId) : lookCloser.stop(message.tabId);
       case "banner": {
+        // Every page asks once it loads; most have nothing to show, and then no storage is read.
+        if (!(await store.has(senderTab))) return { banner: null };
         const choice = chooseBanner(await store.read(senderTab), senderUrl, await settings.read());
         if (!choice) return { banner: null };
         const { failure, site, fix } = choice;
