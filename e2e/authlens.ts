@@ -85,9 +85,9 @@ export class AuthLens {
     return probe.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
   }
 
-  /** Waits until the report for the tab holds at least `count` failures. */
-  async waitForFailures(tabId: number, count: number): Promise<Report> {
-    const deadline = Date.now() + 10_000;
+  /** Waits (at most `timeoutMs`) until the report for the tab holds at least `count` failures. */
+  async waitForFailures(tabId: number, count: number, timeoutMs = 10_000): Promise<Report> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const report = await this.report(tabId);
       if (report.failures.length >= count || Date.now() > deadline) return report;

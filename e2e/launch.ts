@@ -66,12 +66,14 @@ async function warmUp(authlens: AuthLens, lab: Lab): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt++) {
     await page.goto(lab.warmup);
     const tabId = await authlens.tabIdOf(page);
-    if ((await authlens.report(tabId)).failures.length > 0) {
-      await authlens.clearFailures(tabId);
+    // AuthLens records a tab's failures in batches, a moment after they happen.
+    if ((await authlens.waitForFailures(tabId, 1, 1000)).failures.length > 0) {
       await page.goto(lab.index);
+      // A warm-up load still being recorded would land after a clear made too early.
+      await page.waitForTimeout(500);
+      await authlens.clearFailures(tabId);
       return;
     }
-    await page.waitForTimeout(250);
   }
   throw new Error("AuthLens never recorded the lab's warm-up 401. Is dist/ built (npm run build)?");
 }
