@@ -41,6 +41,24 @@ test("no banner for a failed image, nor for a clean page", async ({ context, aut
   await expect(new BannerDriver(context, page).host()).toHaveCount(0);
 });
 
+test("the banner script goes only into pages whose tab has a failure, and into the site's next page", async ({ context, authlens }) => {
+  // A page whose requests all succeed gets no AuthLens script at all: that costs every page load.
+  const { page, tabId } = await authlens.newTab();
+  await page.goto(CLEAN_PAGE);
+  await page.evaluate(labDone);
+  await page.waitForTimeout(500);
+  const banner = new BannerDriver(context, page);
+  await expect(banner.evaluateInContentScript("1")).rejects.toThrow(/no AuthLens content-script world/);
+  // A failure puts it there; another page of the site, which fails nothing, gets the banner back (failures are kept per site).
+  await page.goto(scenario("token-expired").start);
+  await expect(banner.host()).toHaveAttribute("data-cause", "token-expired");
+  await expect.poll(async () => (await authlens.report(tabId)).failures.length).toBe(1);
+  await page.goto(new URL("/help", scenario("token-expired").start).href);
+  await expect(banner.host()).toHaveAttribute("data-cause", "token-expired");
+  expect((await authlens.report(tabId)).failures).toHaveLength(1);
+  expect(await banner.evaluateInContentScript<number>(`document.querySelectorAll('[data-authlens="banner"]').length`)).toBe(1);
+});
+
 test("a dismissed banner stays dismissed after reload on that site", async ({ context, authlens }) => {
   const { page } = await authlens.newTab();
   await page.goto(scenario("session-expired").start);

@@ -17,6 +17,7 @@ import { classify } from "../src/core/classify";
 import { gatherEvidence } from "../src/core/evidence";
 import { CAPTURED, NOW } from "../src/test/captured-responses";
 import { makeResponse } from "../src/test/builders";
+import { BANNER_SCRIPT } from "../src/platform/banner-injector";
 
 const quick = process.argv.includes("--quick");
 const ROUNDS = quick ? 3 : 21;
@@ -243,7 +244,7 @@ async function flood(lab: Lab, authlens: AuthLens): Promise<void> {
 function builtSizes(): void {
   const kb = (fs: string[]) => (fs.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0) / 1024).toFixed(1);
   const raw = (fs: string[]) => (fs.reduce((n, f) => n + statSync(f).size, 0) / 1024).toFixed(1);
-  const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8")) as { background: { service_worker: string }; content_scripts: { js: string[] }[] };
+  const manifest = JSON.parse(readFileSync(join(DIST, "manifest.json"), "utf8")) as { background: { service_worker: string } };
   // Follow each entry's static imports, so shared chunks count for every context that loads them.
   const closure = (entries: string[]): string[] => {
     const seen = new Set<string>();
@@ -263,10 +264,10 @@ function builtSizes(): void {
   const popupHtml = readFileSync(join(DIST, popupPath()), "utf8");
   const popupJs = closure([...popupHtml.matchAll(/src="([^"]+\.js)"/g)].map((m) => join(DIST, m[1]!)));
   const workerJs = closure([join(DIST, manifest.background.service_worker)]);
-  const contentJs = closure(manifest.content_scripts.flatMap((c) => c.js.map((f) => join(DIST, f))));
+  const contentJs = closure([join(DIST, BANNER_SCRIPT)]);
   row("Built size: popup JS (gzip)", `${kb(popupJs)} KB`, "—");
   row("Built size: worker JS (raw / gzip)", `${raw(workerJs)} / ${kb(workerJs)} KB`, "—");
-  row("Built size: content script (gzip)", `${kb(contentJs)} KB`, "—");
+  row("Built size: banner script, put only into pages with a failure (gzip)", `${kb(contentJs)} KB`, "—");
 }
 
 // `--only=page-load` (or another part's name) runs one part, for working on that figure.

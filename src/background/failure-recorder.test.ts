@@ -201,6 +201,19 @@ describe("failure recorder", () => {
     expect(badges.get(7)).toBe(0);
   });
 
+  it("puts the banner back on the site's next page (a reload), not on another site's", async () => {
+    const { webRequest, recorder, notified } = setup();
+    webRequest.onHeadersReceived.fire(makeResponse({ type: "main_frame", url: "https://app.example.com/" }));
+    await recorder.idle();
+    notified.length = 0;
+    await recorder.onTopLevelCommitted(7, "https://app.example.com/");
+    await recorder.onTopLevelCommitted(7, "https://www.example.com/help");
+    expect(notified).toEqual([7, 7]);
+    await recorder.onTopLevelCommitted(7, "https://other.org/");
+    await recorder.onTopLevelCommitted(8, "https://app.example.com/"); // a tab with no record
+    expect(notified).toEqual([7, 7]);
+  });
+
   it("forgets a closed tab", async () => {
     const { webRequest, recorder, area } = setup();
     webRequest.onHeadersReceived.fire(makeResponse());

@@ -27,7 +27,7 @@ export interface FailureRecorderDeps {
   newId: () => string;
   /** The person's choice of statuses and ignored sites. Read only when a request fails. */
   preferences: () => Promise<{ statuses: readonly number[]; ignoredSites: readonly string[] }>;
-  /** Tells the tab's content script that its failures changed (for the banner). */
+  /** Tells the tab's page that its failures changed, putting the banner there if need be. */
   notifyTab: (tabId: number) => void;
   /** Tells the extension's open pages (a popup) that the tab's failures changed. */
   reportChanged: (tabId: number) => void;
@@ -184,6 +184,8 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
           // Chrome resets a tab's badge on every navigation; put the count back.
           const next = await store.update(tabId, (current) => enterSite(current, site));
           await badge.show(tabId, next.failures.length);
+          // A page reloaded (or another of the site's) in a tab with the site's failures gets its banner back.
+          if (next.failures.some((f) => BANNER_TYPES.has(f.resourceType) && f.site === site)) notifyTab(tabId);
         } catch (error) {
           logError("could not update the tab after a navigation", error);
         }

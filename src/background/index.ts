@@ -13,7 +13,8 @@ import { createCookieChangeLog } from "../platform/cookie-changes";
 import { createLookCloser } from "./look-closer";
 import { createFailureRecorder } from "./failure-recorder";
 import { createFixer } from "./fixer";
-import type { ReportChanged, TabNotice } from "../messaging/protocol";
+import type { ReportChanged } from "../messaging/protocol";
+import { createBannerInjector } from "../platform/banner-injector";
 import { createSettingsStore } from "../platform/settings";
 import { createUndoStore } from "../platform/undo-store";
 import { createSealer, indexedDbSealingKey } from "../platform/sealer";
@@ -25,8 +26,9 @@ const logError = (message: string, error: unknown) => console.warn(`AuthLens: ${
 
 const settings = createSettingsStore(browser.storage.sync);
 const readJar = (url: string, topLevelUrl: string | null) => readSiteJar(browser.cookies, url, topLevelUrl);
-// The banner's content script may not be there (a chrome:// page, a tab still loading): that is fine.
-const notifyTab = (tabId: number) => void browser.tabs.sendMessage(tabId, { type: "authlens-updated" } satisfies TabNotice, { frameId: 0 }).catch(() => undefined);
+// The banner goes into a page only when its tab has a failure; a page AuthLens may not script has none.
+const banner = createBannerInjector({ tabs: browser.tabs, scripting: browser.scripting });
+const notifyTab = (tabId: number) => void banner.notify(tabId);
 const tabExists = (tabId: number) => browser.tabs.get(tabId).then(
   () => true,
   () => false,

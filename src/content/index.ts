@@ -1,36 +1,46 @@
 /**
- * The content script: shows AuthLens's banner when this page's document or one of its fetches
- * was refused. It asks the worker (which knows this tab from the message's sender) and listens
- * for "your failures changed".
+ * The banner script: shows AuthLens's banner when this page's document or one of its fetches
+ * was refused. The worker puts it into a page only when its tab has a failure (no content script
+ * is declared: see platform/banner-injector.ts). It asks the worker (which knows this tab from the
+ * message's sender) and listens for "your failures changed".
  */
 import browser, { type Runtime } from "webextension-polyfill";
 import { createMessageClient } from "../messaging/client";
 import type { TabNotice } from "../messaging/protocol";
 import { BannerView } from "./banner-view";
 
-const client = createMessageClient((message) => browser.runtime.sendMessage(message));
-const view = new BannerView({
-  fix: (model) => client.send({ type: "apply-fix", tabId: model.tabId, failureId: model.failureId, fix: model.fix }),
-  details: () => void client.send({ type: "open-details" }).catch(() => undefined),
-  dismiss: () => void client.send({ type: "dismiss-banner" }).catch(() => undefined),
-});
-
-let shownFailure: string | null = null;
-
-async function refresh(): Promise<void> {
-  const { banner } = await client.send({ type: "banner" });
-  if (!banner) {
-    shownFailure = null;
-    view.remove();
-  } else if (banner.failureId !== shownFailure) {
-    shownFailure = banner.failureId;
-    view.show(banner);
-  }
+/** Set in this page's AuthLens world once the script runs: injected again (two failures racing), it does nothing. */
+const world = globalThis as { authlensBanner?: true };
+if (!world.authlensBanner) {
+  world.authlensBanner = true;
+  start();
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  // Only the worker (no tab) of this extension may poke the banner.
-  if (sender.id !== browser.runtime.id || sender.tab || (message as TabNotice | null)?.type !== "authlens-updated") return;
+function start(): void {
+  const client = createMessageClient((message) => browser.runtime.sendMessage(message));
+  const view = new BannerView({
+    fix: (model) => client.send({ type: "apply-fix", tabId: model.tabId, failureId: model.failureId, fix: model.fix }),
+    details: () => void client.send({ type: "open-details" }).catch(() => undefined),
+    dismiss: () => void client.send({ type: "dismiss-banner" }).catch(() => undefined),
+  });
+
+  let shownFailure: string | null = null;
+
+  async function refresh(): Promise<void> {
+    const { banner } = await client.send({ type: "banner" });
+    if (!banner) {
+      shownFailure = null;
+      view.remove();
+    } else if (banner.failureId !== shownFailure) {
+      shownFailure = banner.failureId;
+      view.show(banner);
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    // Only the worker (no tab) of this extension may poke the banner.
+    if (sender.id !== browser.runtime.id || sender.tab || (message as TabNotice | null)?.type !== "authlens-updated") return;
+    void refresh().catch(() => undefined);
+  });
   void refresh().catch(() => undefined);
-});
-void refresh().catch(() => undefined);
+}
