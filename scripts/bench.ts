@@ -20,7 +20,7 @@ import { makeResponse } from "../src/test/builders";
 import { BANNER_SCRIPT } from "../src/platform/banner-injector";
 
 const quick = process.argv.includes("--quick");
-const ROUNDS = quick ? 3 : 21;
+const ROUNDS = quick ? 3 : 41;
 const FLOOD = quick ? { n: 1000, fail: 200 } : { n: 10_000, fail: 2000 };
 const rows: [string, string, string][] = [];
 const row = (what: string, figure: string, target: string) => {

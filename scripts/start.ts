@@ -25,7 +25,8 @@ if (!headless) {
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(lab.index);
   console.log(`AuthLens is loaded in Chromium, on the auth lab (${lab.index}).
-Open a scenario; the AuthLens icon counts the failures in that tab (pin it from the puzzle-piece menu), and its popup explains them.
+Open a scenario; the AuthLens icon counts the failures in that tab (pin it from the puzzle-piece menu), and its popup explains them
+(for a CORS preflight or a token's claims, click "Look closer" in the popup).
 Close the browser window or press Ctrl+C to stop.`);
   process.once("SIGINT", () => void stop().then(() => process.exit(0)));
   context.once("close", () => void lab.close().then(() => process.exit(0)));
@@ -33,10 +34,10 @@ Close the browser window or press Ctrl+C to stop.`);
   const shots = resolve(import.meta.dirname, "../artifacts/screenshots");
   mkdirSync(shots, { recursive: true });
   console.log("No display (or --headless): touring the auth lab headless.\n");
-  const rows: string[][] = [["scenario", "expected", "recorded", "status", "confidence", "summary"]];
+  const rows: string[][] = [["scenario", "expected", "recorded", "seen", "status", "confidence", "summary"]];
   // Two scenarios fail on an image or a script: the tour turns on watching those.
   await authlens.setSettings({ watchSubresources: true });
-  for (const scenario of [...SCENARIOS, { id: "clean-page", cause: "(nothing)", start: CLEAN_PAGE }]) {
+  for (const scenario of [...SCENARIOS, { id: "clean-page", cause: "(nothing)", start: CLEAN_PAGE, closerLook: undefined }]) {
     const { page, tabId } = await authlens.newTab();
     // A sign-in prompt is cancelled headless, and a proxy 407 ends the navigation: both are expected.
     await page.goto(scenario.start).catch(() => undefined);
@@ -44,9 +45,16 @@ Close the browser window or press Ctrl+C to stop.`);
       .evaluate(() => (window as { labDone?: Promise<void> }).labDone)
       .catch(() => undefined);
     const expectsFailure = scenario.id !== "clean-page";
-    const report = expectsFailure ? await authlens.waitForFailures(tabId, 1) : await authlens.report(tabId);
+    // What only a closer look shows (a CORS preflight, a token's claims): as a person would, look closer.
+    if (scenario.closerLook) {
+      await authlens.waitForFailures(tabId, 1, 1500);
+      await authlens.lookCloser(tabId, page);
+    }
+    let report = expectsFailure ? await authlens.waitForFailures(tabId, 1) : await authlens.report(tabId);
+    if (scenario.closerLook) for (let i = 0; i < 20 && !report.failures[0]?.details.sent.seen; i++) report = await new Promise((r) => setTimeout(r, 250)).then(() => authlens.report(tabId));
     const top = report.failures[0];
-    rows.push([scenario.id, scenario.cause, top?.cause ?? "(nothing)", top ? String(top.status) : "", top ? `${Math.round(top.confidence * 100)}%` : "", top?.summary ?? ""]);
+    const seen = !top ? "" : top.details.sent.seen ? "closer" : "default";
+    rows.push([scenario.id, scenario.cause, top?.cause ?? "(nothing)", seen, top ? String(top.status) : "", top ? `${Math.round(top.confidence * 100)}%` : "", top?.summary ?? ""]);
     const popup = await authlens.openPopup(tabId);
     await popup.setViewportSize({ width: 420, height: 600 });
     await popup.screenshot({ path: resolve(shots, `${scenario.id}.png`), fullPage: true });
