@@ -25,7 +25,9 @@ const routes = new Map<string, Handler>([cleanRoutes, benchRoutes, securityRoute
 const proxyAnswers = new Map(SCENARIOS.flatMap((s) => (s.proxy ? [[new URL(s.start).hostname, s.proxy] as const] : [])));
 
 function indexPage(): string {
-  const note = (s: (typeof SCENARIOS)[number]) => (s.subresource ? ` <strong>Turn on “Also watch images, scripts, stylesheets and fonts” in AuthLens’s settings first.</strong>` : "");
+  const note = (s: (typeof SCENARIOS)[number]) =>
+    (s.subresource ? ` <strong>Turn on “Also watch images, scripts, stylesheets and fonts” in AuthLens’s settings first.</strong>` : "") +
+    (s.closerLook ? ` <strong>Then click “Look closer” in the popup</strong> <small>(it needs ${s.closerLook})</small>.` : "");
   const items = SCENARIOS.map((s) => `<li><a href="${s.start}">${s.title}</a> <small>(${s.family}; expected cause: <code>${s.cause}</code>)</small>${note(s)}</li>`).join("\n");
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>AuthLens auth lab</title><meta name="color-scheme" content="light dark">
 <style>body{font:15px/1.6 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}</style></head><body>
