@@ -145,7 +145,6 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
           <p>{t("popupEmptyHelp")}</p>
         </div>
       )}
-      {ready && <LookCloser failures={ready.report.failures} until={ready.report.lookingCloserUntil ?? null} busy={busy} onChange={onLookCloser} />}
       {ready && count > 0 && (
         <ul class="failures" aria-label={t("popupListLabel")}>
           {groupFailures(ready.report.failures).map((group) => (
@@ -153,6 +152,8 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
           ))}
         </ul>
       )}
+      {/* After the diagnosis: seeing more is the next step only when the fixes above are not enough. */}
+      {ready && <LookCloser failures={ready.report.failures} until={ready.report.lookingCloserUntil ?? null} busy={busy} onChange={onLookCloser} />}
       <footer>
         {count > 0 && (
           <button type="button" onClick={() => void onCopy()}>
