@@ -25,4 +25,13 @@ describe("formatReport", () => {
     const parsed = JSON.parse(json) as { failures: { tokenClaims: unknown }[] };
     expect(parsed.failures.some((f) => JSON.stringify(f.tokenClaims).includes('"iss":"https://login.example.com"'))).toBe(true);
   });
+
+  it("says when the cookies came from the jar and the request headers were not watched", () => {
+    const e = { ...makeEvidence({ timeStamp: NOW }, null), sent: { ...makeEvidence({}, null).sent, cookieNames: ["connect.sid"] } };
+    const { markdown: text, json: data } = formatReport([toFailure("u", 0, e, classify(e))], new Date(NOW), "Chrome/156");
+    expect(text).toContain("Cookies for this address in the jar, presumed sent (names only): connect.sid");
+    expect(text).toContain("Authorization: not watched");
+    expect(text).not.toContain("Cookies sent (names only)");
+    expect(JSON.parse(data)).toMatchObject({ failures: [{ requestHeadersSeen: false, cookiesFrom: "jar" }] });
+  });
 });

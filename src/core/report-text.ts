@@ -25,7 +25,10 @@ export function formatReport(failures: readonly Failure[], generatedAt: Date, us
     evidence: f.evidence,
     challenges: f.details.response.wwwAuthenticate,
     proxyChallenges: f.details.response.proxyAuthenticate,
+    // Stored before AuthLens could leave request headers unwatched, a failure has no `seen`: it saw them.
+    requestHeadersSeen: f.details.sent.seen !== false,
     cookiesSent: f.details.sent.cookieNames,
+    cookiesFrom: f.details.sent.cookiesFrom ?? "header",
     authorizationScheme: f.details.sent.authorizationScheme,
     tokenClaims: f.details.sent.token?.claims ?? null,
     serverDate: f.details.response.date,
@@ -39,8 +42,10 @@ export function formatReport(failures: readonly Failure[], generatedAt: Date, us
       `- When: ${f.time}`,
       `- Likely cause: **${f.cause}** (${Math.round(f.confidence * 100)}% sure) — ${f.summary}`,
       `- Request type: ${f.resourceType}`,
-      `- Cookies sent (names only): ${f.cookiesSent.join(", ") || "none"}`,
-      `- Authorization: ${f.authorizationScheme ? `${f.authorizationScheme} (value withheld)` : "none"}`,
+      f.cookiesFrom === "jar"
+        ? `- Cookies for this address in the jar, presumed sent (names only): ${f.cookiesSent.join(", ") || "none"}`
+        : `- Cookies sent (names only): ${f.cookiesSent.join(", ") || "none"}`,
+      `- Authorization: ${!f.requestHeadersSeen ? "not watched (AuthLens did not look closer at this tab)" : f.authorizationScheme ? `${f.authorizationScheme} (value withheld)` : "none"}`,
       ...(f.tokenClaims ? [`- Token claims: ${JSON.stringify(f.tokenClaims)}`] : []),
       ...f.challenges.map((c) => `- WWW-Authenticate: \`${c}\``),
       ...f.proxyChallenges.map((c) => `- Proxy-Authenticate: \`${c}\``),
