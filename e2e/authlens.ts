@@ -1,11 +1,9 @@
 import type { BrowserContext, Cookie, Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Report } from "../src/messaging/protocol";
+import type { FixResult, Report } from "../src/messaging/protocol";
 
 export const DIST = resolve(import.meta.dirname, "../dist");
-
-type FixResultLike = { ok: boolean; message: string };
 
 /** The built manifest's popup path, so tests open what the toolbar opens. */
 export function popupPath(dist = DIST): string {
@@ -58,11 +56,11 @@ export class AuthLens {
    * Asks AuthLens to look closer at a tab, as the popup's "Look closer" does, and waits until the
    * page it reloads has loaded and its lab script settled.
    */
-  async lookCloser(tabId: number, page: Page): Promise<FixResultLike> {
+  async lookCloser(tabId: number, page: Page): Promise<FixResult> {
     const probe = await this.probe();
     const [, result] = await Promise.all([
       page.waitForEvent("load"),
-      probe.evaluate((id) => chrome.runtime.sendMessage<unknown, FixResultLike>({ type: "look-closer", tabId: id, on: true }), tabId),
+      probe.evaluate((id) => chrome.runtime.sendMessage<unknown, FixResult>({ type: "look-closer", tabId: id, on: true }), tabId),
     ]);
     await page.evaluate(labDone).catch(() => undefined);
     return result;

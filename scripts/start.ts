@@ -51,7 +51,11 @@ Close the browser window or press Ctrl+C to stop.`);
       await authlens.lookCloser(tabId, page);
     }
     let report = expectsFailure ? await authlens.waitForFailures(tabId, 1) : await authlens.report(tabId);
-    if (scenario.closerLook) for (let i = 0; i < 20 && !report.failures[0]?.details.sent.seen; i++) report = await new Promise((r) => setTimeout(r, 250)).then(() => authlens.report(tabId));
+    // The failure seen closer replaces the first one once the reloaded page's requests are recorded.
+    for (let i = 0; scenario.closerLook && i < 20 && !report.failures[0]?.details.sent.seen; i++) {
+      await page.waitForTimeout(250);
+      report = await authlens.report(tabId);
+    }
     const top = report.failures[0];
     const seen = !top ? "" : top.details.sent.seen ? "closer" : "default";
     rows.push([scenario.id, scenario.cause, top?.cause ?? "(nothing)", seen, top ? String(top.status) : "", top ? `${Math.round(top.confidence * 100)}%` : "", top?.summary ?? ""]);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeStorageArea } from "../test/fake-storage";
-import { createLookCloser, LOOK_CLOSER_MS } from "./look-closer";
+import { LOOK_CLOSER_MS } from "../messaging/protocol";
+import { createLookCloser } from "./look-closer";
 
 function setup({ url = "https://app.example.com/dashboard", area = fakeStorageArea() } = {}) {
   const watched = new Set<number>();

@@ -1,9 +1,6 @@
 import { registrableDomain } from "../core/site";
-import type { FixResult } from "../messaging/protocol";
+import { LOOK_CLOSER_MS, type FixResult } from "../messaging/protocol";
 import type { CloseLook } from "../platform/web-request";
-
-/** How long a closer look lasts unless the tab leaves its site or closes first. */
-export const LOOK_CLOSER_MS = 10 * 60_000;
 
 /** The slice of `storage.session` the closer looks are kept in, so they outlive a worker stop. */
 export interface SessionAreaPort {

@@ -64,11 +64,16 @@ export function analyzeJar(url: string, jar: readonly JarCookie[], sentNames: re
     .slice(0, MAX_APPLICABLE)
     .map((c): ApplicableCookie => {
       const went = wasSent(c);
-      return { ...c, sent: went, withheld: went ? null : (ruleWithholds(c, target, crossSite, topLevel) ?? (crossSite && c.sameSite === "no_restriction" && !c.partitioned ? "third-party" : "not-sent")) };
+      return { ...c, sent: went, withheld: went ? null : withheldReason(c, target, crossSite, topLevel) };
     });
   const counts = new Map<string, number>();
   for (const c of applicable) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
   return { applicable, presumed: sent === null, duplicateNames: [...counts].filter(([, n]) => n > 1).map(([name]) => name) };
+}
+
+/** Why a cookie that applies to the URL did not go out: a rule of its own attributes, else the third-party setting, else unknown. */
+function withheldReason(cookie: JarCookie, url: URL, crossSite: boolean, topLevel: boolean): WithheldReason {
+  return ruleWithholds(cookie, url, crossSite, topLevel) ?? (crossSite && cookie.sameSite === "no_restriction" && !cookie.partitioned ? "third-party" : "not-sent");
 }
 
 /** The rule that keeps a cookie off this request, of those the cookie's own attributes decide. */

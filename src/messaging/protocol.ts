@@ -35,6 +35,9 @@ export interface UndoSummary {
   expiresAt: number;
 }
 
+/** How long a closer look at a tab lasts, unless the tab leaves its site or closes first. */
+export const LOOK_CLOSER_MS = 10 * 60_000;
+
 /** The report contract (docs/report.md): what `{ type: "report", tabId }` answers. */
 export interface Report {
   version: 1;

@@ -1,8 +1,6 @@
 import type { Failure } from "../core/failure";
+import { LOOK_CLOSER_MS } from "../messaging/protocol";
 import { t } from "../platform/i18n";
-
-/** Minutes a closer look lasts (background/look-closer.ts), for the hint. */
-const LOOK_MINUTES = 10;
 
 /**
  * The closer look at this tab: on offer where AuthLens did not see what the tab's requests carried
@@ -29,7 +27,7 @@ export function LookCloser({ failures, until, busy, onChange }: { failures: read
         {t("lookCloserButton")}
       </button>
       <p id="look-closer-hint" class="hint">
-        {t("lookCloserHint", LOOK_MINUTES)}
+        {t("lookCloserHint", LOOK_CLOSER_MS / 60_000)}
       </p>
     </div>
   );
