@@ -1,4 +1,4 @@
-import { labDone } from "./authlens";
+import { in1h, labDone } from "./authlens";
 import { expect, test } from "./fixtures";
 import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios/index";
 
@@ -132,8 +132,10 @@ test("a refused image is watched only when the person turns it on in the setting
     .toContain(failing);
 });
 
-test("request headers are read only in a tab AuthLens looks closer at, across a worker stop, until the tab leaves the site", async ({ authlens }) => {
+test("Authorization is read in every tab; Cookie and Set-Cookie only in a tab AuthLens looks closer at, across a worker stop, until the tab leaves the site", async ({ authlens, context }) => {
   const s = scenario("token-expired");
+  // A cookie of the API's site rides along, so what is seen of it can be told apart.
+  await context.addCookies([{ name: "prefs", value: "compact", domain: new URL(s.failing).hostname, path: "/", expires: in1h() }]);
   const plain = await authlens.newTab();
   await plain.page.goto(s.start);
   await plain.page.evaluate(labDone);
@@ -141,18 +143,18 @@ test("request headers are read only in a tab AuthLens looks closer at, across a 
   await close.page.goto(s.start);
   await close.page.evaluate(labDone);
   const sent = async (tabId: number) => (await authlens.waitForFailures(tabId, 1)).failures[0]?.details.sent;
-  // By default: the response is watched, the request's Authorization header is not.
-  expect(await sent(plain.tabId)).toMatchObject({ seen: false, authorizationScheme: null, token: null });
+  // By default: the request's Authorization header and its token's claims are read; its cookies are presumed from the jar.
+  expect(await sent(plain.tabId)).toMatchObject({ seen: true, authorizationScheme: "Bearer", token: { kind: "jwt" }, cookiesFrom: "jar", cookieNames: ["prefs"] });
 
   expect((await authlens.lookCloser(close.tabId, close.page)).ok).toBe(true);
-  await expect.poll(async () => (await sent(close.tabId))?.authorizationScheme).toBe("Bearer");
-  expect((await sent(close.tabId))?.token?.claims?.exp).toBeGreaterThan(0);
-  // The seen failure replaced the unseen one of its address; the other tab is not looked closer at.
+  await expect.poll(async () => (await sent(close.tabId))?.cookiesFrom).toBe("header");
+  expect(await sent(close.tabId)).toMatchObject({ authorizationScheme: "Bearer", cookieNames: ["prefs"] });
+  // The failure seen in full replaced the one of its address seen without cookies; the other tab is not looked closer at.
   expect((await authlens.report(close.tabId)).failures).toHaveLength(1);
   expect((await authlens.report(close.tabId)).lookingCloserUntil).toBeGreaterThan(Date.now());
   await plain.page.reload();
   await plain.page.evaluate(labDone);
-  expect((await authlens.report(plain.tabId)).failures.every((f) => !f.details.sent.seen)).toBe(true);
+  expect((await authlens.report(plain.tabId)).failures.every((f) => f.details.sent.cookiesFrom === "jar")).toBe(true);
   expect((await authlens.report(plain.tabId)).lookingCloserUntil).toBeNull();
 
   // A stopped worker starts again looking closer at the tab.
@@ -160,7 +162,7 @@ test("request headers are read only in a tab AuthLens looks closer at, across a 
   await authlens.clearFailures(close.tabId);
   await close.page.reload();
   await close.page.evaluate(labDone);
-  await expect.poll(async () => (await sent(close.tabId))?.seen).toBe(true);
+  await expect.poll(async () => (await sent(close.tabId))?.cookiesFrom).toBe("header");
 
   // Another site ends the closer look.
   await close.page.goto(CLEAN_PAGE);
@@ -168,5 +170,5 @@ test("request headers are read only in a tab AuthLens looks closer at, across a 
   await expect.poll(async () => (await authlens.report(close.tabId)).lookingCloserUntil).toBeNull();
   await close.page.goto(s.start);
   await close.page.evaluate(labDone);
-  expect(await sent(close.tabId)).toMatchObject({ seen: false });
+  expect(await sent(close.tabId)).toMatchObject({ seen: true, cookiesFrom: "jar", authorizationScheme: "Bearer" });
 });

@@ -2,6 +2,7 @@ import { labDone } from "./authlens";
 import { expect, test } from "./fixtures";
 import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios/index";
 import { CAUSE_IDS } from "../src/core/cause";
+import { seenInFull } from "../src/core/failure";
 
 test("every cause has at least two lab scenarios from different server families", () => {
   for (const cause of CAUSE_IDS) {
@@ -22,16 +23,20 @@ test("AuthLens names the right cause for every lab scenario: from what it watche
       await page.evaluate(labDone).catch(() => undefined);
       const recorded = async () => (await authlens.report(tabId)).failures.find((f) => f.url === scenario.failing);
       if (scenario.closerLook) {
-        // By default the failure is recorded, or not seen at all (a preflight), with the headers marked unseen
-        // so the popup offers to look closer; then the page is reloaded under the closer look.
+        // By default the failure is not seen at all (a preflight) or not in full (Chrome hides its cookie headers),
+        // and whatever is recorded does not claim the cause surely; then the page is reloaded under the closer look.
         await page.waitForTimeout(300);
-        expect((await recorded())?.details.sent.seen ?? false).toBe(false);
+        const before = await recorded();
+        expect(before ? seenInFull(before.details) : false).toBe(false);
+        if (before && before.cause !== scenario.cause) expect(before.confidence).toBeLessThanOrEqual(0.5);
         expect((await authlens.lookCloser(tabId, page)).ok).toBe(true);
-        await expect.poll(async () => (await recorded())?.details.sent.seen, { message: `failure seen closer for ${scenario.failing}` }).toBe(true);
+        await expect.poll(async () => { const f = await recorded(); return f && seenInFull(f.details); }, { message: `failure seen closer for ${scenario.failing}` }).toBe(true);
       }
       await expect.poll(async () => (await recorded())?.cause, { message: `cause recorded for ${scenario.failing}` }).toBe(scenario.cause);
       const failure = await recorded();
       expect(failure?.confidence).toBeGreaterThan(0);
+      // Pages, frames and fetches: their request headers are seen in every tab (images and scripts are not watched for them).
+      if (!scenario.closerLook && !scenario.subresource) expect(failure?.details.sent.seen, "request headers seen by default").toBe(true);
       expect(failure?.confidence).toBeLessThanOrEqual(1);
       expect(failure?.explanation.length).toBeGreaterThan(40);
       expect(failure?.fixes.length).toBeGreaterThan(0);

@@ -20,6 +20,11 @@ export interface Lab {
   close(): Promise<void>;
 }
 
+/** The bench's pages, not kept in `requests` (a flood would fill it). */
+const BENCH_HOSTS = /^(slow\.)?bench\.test\//;
+/** How late slow.bench.test answers: a request's time on a real network, where loopback has none. */
+export const SLOW_BENCH_DELAY_MS = 40;
+
 const routes = new Map<string, Handler>([cleanRoutes, benchRoutes, securityRoutes, ...SCENARIOS.map((s) => s.routes)].flatMap((r) => Object.entries(r)));
 /** Hosts the lab's proxy answers for (the PAC file sends only these to it), with its answer. */
 const proxyAnswers = new Map(SCENARIOS.flatMap((s) => (s.proxy ? [[new URL(s.start).hostname, s.proxy] as const] : [])));
@@ -63,7 +68,7 @@ export async function startLab(port = 0): Promise<Lab> {
   const server: Server = createServer((req, res) => {
     const { key, proxied } = routeKey(req);
     const slash = key.indexOf("/");
-    if (requests.length < 10_000 && !key.startsWith("bench.test/")) requests.push({ host: key.slice(0, slash), path: key.slice(slash), cookie: req.headers.cookie ?? null, at: Date.now() });
+    if (requests.length < 10_000 && !BENCH_HOSTS.test(key)) requests.push({ host: key.slice(0, slash), path: key.slice(slash), cookie: req.headers.cookie ?? null, at: Date.now() });
     const proxyAnswer = proxied ? proxyAnswers.get(key.slice(0, key.indexOf("/"))) : undefined;
     if (proxyAnswer) {
       if (req.headers["proxy-authorization"]) return respond(res, 200, [["Content-Type", "text/html"]], "<h1>Intranet</h1><p>Signed in to the proxy.</p>");
@@ -75,7 +80,10 @@ export async function startLab(port = 0): Promise<Lab> {
     if (key === "lab.test/warmup") return respond(res, 401, [["Content-Type", "text/plain"]], "Warm-up: AuthLens should record this 401.");
     if (key.startsWith("lab.test/tab/")) return respond(res, 200, [["Content-Type", "text/html"]], "<title>New tab</title>");
     if (key.endsWith("/favicon.ico")) return respond(res, 204, []);
-    const handler = routes.get(key);
+    // slow.bench.test serves bench.test's pages with each answer 40 ms late, as over a real network.
+    const slow = key.startsWith("slow.bench.test/");
+    const handler = routes.get(slow ? key.slice("slow.".length) : key);
+    if (handler && slow) return void setTimeout(() => handler(req, res), SLOW_BENCH_DELAY_MS);
     if (handler) return handler(req, res);
     respond(res, 404, [["Content-Type", "text/plain"]], `The lab has no page at ${key}`);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../core/classify";
 import { createTabStore } from "../platform/tab-store";
-import { createCloseLook, createSubresourceWatch, SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchResponses, type RequestEndEvent, type ResponseEvent, type SentRequestEvent, type WebRequestPort } from "../platform/web-request";
-import { headers, makeRequest, makeResponse } from "../test/builders";
+import { createCloseLook, createSubresourceWatch, SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchRequests, type RequestEndEvent, type ResponseEvent, type SentRequestEvent, type WebRequestPort } from "../platform/web-request";
+import { headers, makeNetworkError, makeRequest, makeResponse } from "../test/builders";
 import { fakeStorageArea } from "../test/fake-storage";
 import { createFailureRecorder } from "./failure-recorder";
 import type { JarCookie } from "../core/cookie-jar";
@@ -37,7 +37,7 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
   const badgeCalls: number[] = [];
   const errors: string[] = [];
   let n = 0;
-  const webRequest = { onSendHeaders: mockEvent<SentRequestEvent>(), onHeadersReceived: mockEvent<ResponseEvent>(), onErrorOccurred: mockEvent<RequestEndEvent & { tabId: number }>() };
+  const webRequest = { onSendHeaders: mockEvent<SentRequestEvent & { type?: string }>(), onHeadersReceived: mockEvent<ResponseEvent>(), onErrorOccurred: mockEvent<RequestEndEvent>() };
   const port = webRequest as unknown as WebRequestPort;
   const closeLook = createCloseLook(port, { onSendHeaders: (d) => recorder.closeLook.onSendHeaders(d), onHeadersReceived: (d) => recorder.closeLook.onHeadersReceived(d), onErrorOccurred: (d) => recorder.closeLook.onErrorOccurred(d) }, extraHeaders);
   const recorder = createFailureRecorder({
@@ -56,38 +56,39 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
     logError: (message) => errors.push(message),
     batchMs: 5,
   });
-  watchResponses(port, (details) => recorder.onHeadersReceived(details));
+  watchRequests(port, recorder.everyTab);
   return { area, store, badges, badgeCalls, errors, recorder, webRequest, notified, closeLook };
 }
 
 const cookie = (overrides: Partial<JarCookie> = {}): JarCookie => ({ name: "sid", domain: "app.example.com", hostOnly: true, path: "/", secure: true, httpOnly: true, sameSite: "lax", session: false, partitioned: false, ...overrides });
 
 describe("failure recorder", () => {
-  it("by default listens to responses of sign-in request types only: no request headers, no extraHeaders", () => {
+  it("by default listens to request headers, responses and errors of sign-in request types, without extraHeaders", () => {
     const { webRequest } = setup();
+    expect(webRequest.onSendHeaders.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["requestHeaders"] }]);
     expect(webRequest.onHeadersReceived.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["responseHeaders"] }]);
-    expect(webRequest.onSendHeaders.calls).toEqual([]);
-    expect(webRequest.onErrorOccurred.calls).toEqual([]);
+    expect(webRequest.onErrorOccurred.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: [] }]);
   });
 
-  it("looking closer at a tab adds its request headers and extraHeaders, filtered to that tab, and takes them away after", () => {
+  it("looking closer at a tab adds extraHeaders listeners filtered to that tab, and takes them away after", () => {
     const { webRequest, closeLook } = setup();
     closeLook.add(9);
     closeLook.add(9);
-    expect(webRequest.onSendHeaders.calls).toEqual([{ tabId: 9, types: [...SIGN_IN_TYPES], extraInfoSpec: ["requestHeaders", "extraHeaders"] }]);
+    expect(webRequest.onSendHeaders.calls[1]).toEqual({ tabId: 9, types: [...SIGN_IN_TYPES], extraInfoSpec: ["requestHeaders", "extraHeaders"] });
     expect(webRequest.onHeadersReceived.calls[1]).toEqual({ tabId: 9, types: [...SIGN_IN_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] });
-    expect(webRequest.onErrorOccurred.calls).toEqual([{ tabId: 9, types: [...SIGN_IN_TYPES], extraInfoSpec: [] }]);
+    expect(webRequest.onErrorOccurred.calls[1]).toEqual({ tabId: 9, types: [...SIGN_IN_TYPES], extraInfoSpec: [] });
+    expect(webRequest.onSendHeaders.calls).toHaveLength(2);
     // Firefox shows cookie headers without it, and rejects the value.
     const firefox = setup({ extraHeaders: false });
     firefox.closeLook.add(9);
-    expect(firefox.webRequest.onSendHeaders.calls.map((c) => c.extraInfoSpec)).toEqual([["requestHeaders"]]);
+    expect(firefox.webRequest.onSendHeaders.calls.map((c) => c.extraInfoSpec)).toEqual([["requestHeaders"], ["requestHeaders"]]);
     closeLook.remove(9);
-    expect([webRequest.onSendHeaders.calls, webRequest.onErrorOccurred.calls, webRequest.onHeadersReceived.calls.length]).toEqual([[], [], 1]);
+    expect([webRequest.onSendHeaders.calls.length, webRequest.onErrorOccurred.calls.length, webRequest.onHeadersReceived.calls.length]).toEqual([1, 1, 1]);
   });
 
   it("watches images, scripts, styles and fonts only while the setting is on", () => {
     const { webRequest, recorder } = setup();
-    const watch = createSubresourceWatch(webRequest, recorder.onHeadersReceived, true);
+    const watch = createSubresourceWatch(webRequest, recorder.everyTab.onHeadersReceived, true);
     watch.set(true);
     watch.set(true);
     expect(webRequest.onHeadersReceived.calls.slice(1)).toEqual([{ types: [...SUBRESOURCE_TYPES], extraInfoSpec: ["responseHeaders", "extraHeaders"] }]);
@@ -95,16 +96,97 @@ describe("failure recorder", () => {
     expect(webRequest.onHeadersReceived.calls).toHaveLength(1);
   });
 
-  it("by default records a 401 with the request headers marked unseen and the cookies presumed from the jar", async () => {
+  it("by default records a 401 with its Authorization seen and the cookies presumed from the jar (Chrome hides Cookie)", async () => {
     const { webRequest, recorder, store, badges } = setup({ jar: [cookie({ name: "connect.sid", secure: false })] });
+    webRequest.onSendHeaders.fire(makeRequest({ requestHeaders: headers(["Authorization", "Basic YWxpY2U6c2VjcmV0"], ["Accept", "*/*"]) }));
     webRequest.onHeadersReceived.fire(makeResponse());
     await recorder.idle();
     const { failures } = await store.read(7);
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ url: "https://app.example.com/api/me", status: 401, cause: "session-expired" });
-    expect(failures[0]?.details.sent).toMatchObject({ seen: false, cookieNames: ["connect.sid"], cookiesFrom: "jar", authorizationScheme: null });
+    expect(failures[0]).toMatchObject({ url: "https://app.example.com/api/me", status: 401, cause: "wrong-credentials" });
+    expect(failures[0]?.details.sent).toMatchObject({ seen: true, cookieNames: ["connect.sid"], cookiesFrom: "jar", authorizationScheme: "Basic" });
     expect(failures[0]?.details.response.setCookiesFrom).toBe("jar-changes");
+    expect(JSON.stringify(failures)).not.toContain("YWxpY2U6c2VjcmV0");
     expect(badges.get(7)).toBe(1);
+  });
+
+  it("in Firefox, which shows Cookie and Set-Cookie to every listener, sees them by default", async () => {
+    const { webRequest, recorder, store } = setup({ extraHeaders: false });
+    webRequest.onSendHeaders.fire(makeRequest({ requestHeaders: headers(["Cookie", "sid=old; sid=new"]) }));
+    webRequest.onHeadersReceived.fire(makeResponse());
+    await recorder.idle();
+    const [failure] = (await store.read(7)).failures;
+    expect(failure?.details.sent).toMatchObject({ seen: true, cookieNames: ["sid", "sid"], cookiesFrom: "header" });
+    expect(failure?.details.response.setCookiesFrom).toBe("header");
+    expect(failure?.cause).toBe("stale-cookie");
+  });
+
+  it("marks a request whose headers it did not see (it began before the worker listened) as unseen, claiming nothing about them", async () => {
+    const { webRequest, recorder, store } = setup();
+    webRequest.onHeadersReceived.fire(makeResponse());
+    await recorder.idle();
+    const [failure] = (await store.read(7)).failures;
+    expect(failure?.details.sent).toMatchObject({ seen: false, authorizationScheme: null });
+    expect(failure?.evidence.map((e) => e.seen)).toContain("Request headers not seen");
+    expect(failure?.confidence).toBeLessThanOrEqual(0.6);
+  });
+
+  it("notices a cross-origin fetch Chrome failed as it fails CORS, apart from the failures: no badge, no banner", async () => {
+    const { webRequest, recorder, store, badges, notified } = setup();
+    webRequest.onSendHeaders.fire(makeRequest({ requestHeaders: headers(["Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3OTU3ODA4MDB9.c2ln"]) }));
+    webRequest.onErrorOccurred.fire(makeNetworkError());
+    await recorder.idle();
+    const record = await store.read(7);
+    expect(record.failures).toEqual([]);
+    expect(record.blocked).toHaveLength(1);
+    expect(record.blocked?.[0]).toMatchObject({ url: "https://api.example.net/v1/me", initiator: "https://app.example.com", error: "net::ERR_FAILED", sent: { authorizationScheme: "Bearer", token: { kind: "jwt", claims: { exp: 1795780800 } } } });
+    expect(JSON.stringify(record)).not.toContain("c2ln");
+    expect(badges.size).toBe(0);
+    expect(notified).toEqual([]);
+  });
+
+  it.each([
+    ["a same-origin call", { url: "https://app.example.com/api/me" }],
+    ["another network error", { error: "net::ERR_CONNECTION_REFUSED" }],
+    ["a page load", { type: "main_frame" }],
+    ["a call with no tab", { tabId: -1 }],
+  ])("does not notice %s as blocked", async (_what, overrides) => {
+    const { webRequest, recorder, area } = setup();
+    webRequest.onErrorOccurred.fire(makeNetworkError(overrides));
+    await recorder.idle();
+    expect(area.data).toEqual({});
+  });
+
+  it("leaves blocked calls to the failures in Firefox, which shows every answer", async () => {
+    const { webRequest, recorder, area } = setup({ extraHeaders: false });
+    webRequest.onErrorOccurred.fire(makeNetworkError());
+    await recorder.idle();
+    expect(area.data).toEqual({});
+  });
+
+  it("a refusal seen closer replaces the blocked call it explains", async () => {
+    const { webRequest, recorder, store, closeLook } = setup();
+    webRequest.onErrorOccurred.fire(makeNetworkError({ requestId: "1" }));
+    await recorder.idle();
+    expect((await store.read(7)).blocked).toHaveLength(1);
+    closeLook.add(7);
+    webRequest.onSendHeaders.fire(makeRequest({ requestId: "2" }));
+    webRequest.onHeadersReceived.fire(makeResponse({ requestId: "2", url: "https://api.example.net/v1/me", initiator: "https://app.example.com" }));
+    await recorder.idle();
+    const record = await store.read(7);
+    expect(record.blocked).toBeUndefined();
+    expect(record.failures.map((f) => f.url)).toEqual(["https://api.example.net/v1/me"]);
+  });
+
+  it("a request sent before a closer look began is not credited with the Cookie header it was not seen with", async () => {
+    const { webRequest, recorder, store, closeLook } = setup();
+    webRequest.onSendHeaders.fire(makeRequest({ requestHeaders: headers(["Accept", "*/*"]) }));
+    closeLook.add(7);
+    webRequest.onHeadersReceived.fire(makeResponse());
+    await recorder.idle();
+    const [failure] = (await store.read(7)).failures;
+    expect(failure?.details.sent).toMatchObject({ seen: true, cookiesFrom: "jar" });
+    expect(failure?.details.response.setCookiesFrom).toBe("header");
   });
 
   it("reads what the 401 did to the jar from its changes, where Set-Cookie is hidden", async () => {
@@ -141,9 +223,9 @@ describe("failure recorder", () => {
     webRequest.onHeadersReceived.fire(makeResponse({ requestId: "3" }));
     await recorder.idle();
     const { failures } = await store.read(7);
-    expect(failures.map((f) => [f.url, f.details.sent.seen])).toEqual([
-      ["https://app.example.com/api/other", false],
-      ["https://app.example.com/api/me", true],
+    expect(failures.map((f) => [f.url, f.details.sent.cookiesFrom])).toEqual([
+      ["https://app.example.com/api/other", "jar"],
+      ["https://app.example.com/api/me", "header"],
     ]);
   });
 
@@ -154,6 +236,7 @@ describe("failure recorder", () => {
       const real = area[method].bind(area) as (...args: unknown[]) => Promise<never>;
       area[method] = (...args: unknown[]) => (storageCalls++, real(...args));
     }
+    webRequest.onSendHeaders.fire(makeRequest());
     webRequest.onHeadersReceived.fire(makeResponse({ statusCode }));
     // And looking closer: the request's headers are held until its response, then let go.
     closeLook.add(8);
@@ -182,7 +265,7 @@ describe("failure recorder", () => {
     const { webRequest, recorder, store, closeLook } = setup();
     closeLook.add(7);
     webRequest.onSendHeaders.fire(makeRequest({ requestId: "a", requestHeaders: headers(["Authorization", "Bearer x.y.z"]) }));
-    webRequest.onErrorOccurred.fire({ requestId: "a", tabId: 7 });
+    webRequest.onErrorOccurred.fire(makeNetworkError({ requestId: "a", error: "net::ERR_ABORTED" }));
     // A later event with the same id (which Chrome would not send) must not see the old headers.
     webRequest.onHeadersReceived.fire(makeResponse({ requestId: "a" }));
     await recorder.idle();

@@ -5,12 +5,14 @@ import { gatherEvidence, type FailureEvidence, type HeadersSeen } from "../core/
 import { toFailure } from "../core/failure";
 import type { HttpHeader } from "../core/http-header";
 import { registrableDomain } from "../core/site";
-import { appendFailure, countRepeats, enterSite } from "../core/tab-record";
+import { appendBlocked, appendFailure, countRepeats, enterSite } from "../core/tab-record";
 import type { JarCookie } from "../core/cookie-jar";
 import { withJarEvidence, type CookieChange } from "../core/jar-evidence";
 import type { Badge } from "../platform/badge";
 import type { TabStore } from "../platform/tab-store";
-import type { CloseLookHandlers, ResponseEvent } from "../platform/web-request";
+import type { RequestHandlers, ResponseEvent } from "../platform/web-request";
+import { isLikelyCorsBlock, toBlockedRequest, type BlockedRequest, type NetworkErrorEvent } from "../core/blocked-request";
+import { summarizeSentCredentials, type SentCredentials } from "../core/sent-credentials";
 
 export interface FailureRecorderDeps {
   store: TabStore;
@@ -41,18 +43,32 @@ export interface FailureRecorderDeps {
 
 /** A refused response, and what was seen of its headers, waiting to be recorded. */
 interface Refusal {
+  kind: "refusal";
   details: ResponseEvent;
   seen: HeadersSeen;
+}
+
+/** A call to another origin that failed before its answer could be seen, waiting to be recorded. */
+interface Blocked {
+  kind: "blocked";
+  details: NetworkErrorEvent & { tabId: number };
+  sent: SentCredentials;
+}
+
+/** A request's headers as a listener saw them: with `Cookie` only where the browser showed it. */
+interface SentHeaders {
+  headers: HttpHeader[];
+  cookie: boolean;
 }
 
 /** Long enough to gather what a page refuses at once, too short for a person to notice. */
 export const BATCH_MS = 100;
 
 export interface FailureRecorder {
-  /** Every tab's responses (webRequest.onHeadersReceived, the one listener always there). */
-  onHeadersReceived: (details: ResponseEvent) => void;
+  /** Every tab's requests (the listeners always there, {@link watchRequests}). */
+  everyTab: RequestHandlers;
   /** The listeners of a tab AuthLens looks closer at. */
-  closeLook: CloseLookHandlers;
+  closeLook: RequestHandlers;
   /** A top-level document committed in a tab (webNavigation.onCommitted, frame 0). */
   onTopLevelCommitted(tabId: number, url: string): Promise<void>;
   onTabRemoved(tabId: number): Promise<void>;
@@ -61,19 +77,19 @@ export interface FailureRecorder {
 }
 
 /**
- * Requests of a tab AuthLens looks closer at, whose response has not arrived yet, keep their
- * headers here, by reference and unread, until `onHeadersReceived`. The cap only matters if the
- * browser drops events.
+ * Requests whose response has not arrived yet keep their headers here, by reference and unread,
+ * until their response or error. The cap only matters if the browser drops events (or serves a
+ * request from a cache without a response event): the oldest go first.
  */
 const MAX_PENDING_REQUESTS = 2000;
 
 /**
- * Turns webRequest events into stored failures and badge counts. A response that is not a
- * failure costs one status check: no parsing, no storage, nothing kept.
+ * Turns webRequest events into stored failures and badge counts. A request that does not fail
+ * costs a map insert and delete: no parsing, no storage, nothing kept.
  */
 export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorder {
   const { store, badge, classify, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, logError, batchMs = BATCH_MS } = deps;
-  const pendingHeaders = new Map<string, HttpHeader[]>();
+  const pending = new Map<string, SentHeaders>();
   /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
   const tabPages = new Map<number, string>();
   const inFlight = new Set<Promise<void>>();
@@ -83,8 +99,23 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     void work.finally(() => inFlight.delete(work));
   }
 
+  function hold(requestId: string, sent: SentHeaders): void {
+    pending.set(requestId, sent);
+    if (pending.size > MAX_PENDING_REQUESTS) {
+      const oldest = pending.keys().next().value;
+      if (oldest !== undefined) pending.delete(oldest);
+    }
+  }
+
+  /** The headers a request was sent with, let go of; null when they were not seen. */
+  function release(requestId: string): SentHeaders | null {
+    const sent = pending.get(requestId) ?? null;
+    pending.delete(requestId);
+    return sent;
+  }
+
   /** Failures of a tab waiting to be recorded together, by tab. */
-  const batches = new Map<number, Refusal[]>();
+  const batches = new Map<number, (Refusal | Blocked)[]>();
 
   /**
    * Queues a failure. The failures a page makes together (a dashboard whose API calls all fail)
@@ -92,11 +123,11 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
    * storage write, one badge update and one word to the page for the lot, so recording does not
    * compete with the page's own loading.
    */
-  function enqueue(refusal: Refusal): void {
-    const { tabId } = refusal.details;
+  function enqueue(item: Refusal | Blocked): void {
+    const { tabId } = item.details;
     const batch = batches.get(tabId);
-    if (batch) return void batch.push(refusal);
-    batches.set(tabId, [refusal]);
+    if (batch) return void batch.push(item);
+    batches.set(tabId, [item]);
     track(
       new Promise((resolve) => setTimeout(resolve, batchMs)).then(() => {
         const due = batches.get(tabId) ?? [];
@@ -106,73 +137,90 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     );
   }
 
-  async function record(tabId: number, refusals: readonly Refusal[]): Promise<void> {
+  async function record(tabId: number, items: readonly (Refusal | Blocked)[]): Promise<void> {
     try {
-      for (const { details } of refusals) if (details.type === "main_frame") tabPages.set(tabId, details.url);
+      for (const { details } of items) if (details.type === "main_frame") tabPages.set(tabId, details.url);
       const { statuses, ignoredSites } = await preferences();
       const jars = new Map<string, Promise<JarCookie[] | null>>();
       const found: { evidence: FailureEvidence; site: string | null; frameId: number; type: string }[] = [];
-      for (const { details, seen } of refusals) {
-        const site = siteOfTab(details);
+      const blocked: BlockedRequest[] = [];
+      for (const item of items) {
+        const { details } = item;
+        const site = siteOfTab(tabId, details);
         const requestSite = registrableDomain(details.url);
-        if (!statuses.includes(details.statusCode) || ignoredSites.some((s) => s === site || s === requestSite)) continue;
+        if (ignoredSites.some((s) => s === site || s === requestSite)) continue;
+        if (item.kind === "blocked") {
+          blocked.push(toBlockedRequest(newId(), item.details, item.sent));
+          continue;
+        }
+        if (!statuses.includes(item.details.statusCode)) continue;
         const topLevelUrl = tabPages.get(tabId) ?? details.initiator ?? null;
         // One read per site: the whole site's jar is read.
         const key = `${requestSite ?? details.url}\n${topLevelUrl}`;
         const jar = jars.get(key) ?? readJar(details.url, topLevelUrl);
         jars.set(key, jar);
         // The changes are read after the jar: by then the browser has reported the response's own.
-        found.push({ evidence: withJarEvidence(gatherEvidence(details, seen), await jar, cookieChanges()), site, frameId: details.frameId, type: details.type });
+        found.push({ evidence: withJarEvidence(gatherEvidence(item.details, item.seen), await jar, cookieChanges()), site, frameId: details.frameId, type: details.type });
       }
-      if (found.length === 0) return;
-      const next = await store.update(tabId, (current) =>
-        found.reduce((before, { evidence, site, frameId }) => {
+      if (found.length === 0 && blocked.length === 0) return;
+      const next = await store.update(tabId, (current) => {
+        const withBlocked = blocked.reduce((before, b) => appendBlocked(enterSite(before, siteOfTab(tabId, b)), b), current);
+        return found.reduce((before, { evidence, site, frameId }) => {
           const record = enterSite(before, site);
           const seen = { ...evidence, repeats: countRepeats(record.failures, evidence) };
           return appendFailure(record, toFailure(newId(), frameId, seen, classify(seen)));
-        }, current),
-      );
+        }, withBlocked);
+      });
       // The tab closed while this was being recorded (its onRemoved may already have run): forget it.
       if (!(await tabExists(tabId))) return void (await store.remove(tabId));
-      await badge.show(tabId, next.failures.length);
+      if (found.length > 0) await badge.show(tabId, next.failures.length);
       reportChanged(tabId);
       if (found.some((f) => BANNER_TYPES.has(f.type))) notifyTab(tabId);
     } catch (error) {
-      const [first] = refusals;
-      logError(refusals.length === 1 && first ? `could not record the ${first.details.statusCode} for a ${first.details.type} request` : `could not record ${refusals.length} failures`, error);
+      const [first] = items;
+      logError(items.length === 1 && first?.kind === "refusal" ? `could not record the ${first.details.statusCode} for a ${first.details.type} request` : `could not record ${items.length} failures`, error);
     }
   }
 
-  function siteOfTab(details: ResponseEvent): string | null {
-    const page = tabPages.get(details.tabId);
+  function siteOfTab(tabId: number, details: { frameId: number; initiator?: string | undefined }): string | null {
+    const page = tabPages.get(tabId);
     if (page !== undefined) return registrableDomain(page);
     // After a worker restart: the main frame's own requests name its origin as initiator.
     return details.frameId === 0 && details.initiator ? registrableDomain(details.initiator) : null;
   }
 
+  const refused = (details: ResponseEvent, sent: SentHeaders | null, setCookie: boolean) => {
+    if (isAuthFailureStatus(details.statusCode)) enqueue({ kind: "refusal", details, seen: { request: sent?.headers ?? null, cookie: sent?.cookie ?? false, setCookie } });
+  };
+
   return {
-    onHeadersReceived(details) {
-      // tabId -1: no tab to show it in (a site's service worker, the browser itself).
-      if (!isAuthFailureStatus(details.statusCode) || details.tabId < 0 || lookingCloser(details.tabId)) return;
-      enqueue({ details, seen: { request: null, setCookie: !hidesCookieHeaders } });
+    everyTab: {
+      onSendHeaders(details) {
+        // tabId -1: no tab to show it in (a site's service worker, the browser itself). A tab looked closer at is its listeners' own.
+        if (details.tabId < 0 || lookingCloser(details.tabId)) return;
+        hold(details.requestId, { headers: details.requestHeaders ?? [], cookie: !hidesCookieHeaders });
+      },
+      onHeadersReceived(details) {
+        if (details.tabId < 0 || lookingCloser(details.tabId)) return;
+        refused(details, release(details.requestId), !hidesCookieHeaders);
+      },
+      onErrorOccurred(details) {
+        const sent = release(details.requestId);
+        if (details.tabId < 0 || lookingCloser(details.tabId) || !isLikelyCorsBlock(details)) return;
+        // Chrome hid the answer; Firefox shows every answer to its listeners, so its errors are network errors.
+        if (hidesCookieHeaders) enqueue({ kind: "blocked", details, sent: summarizeSentCredentials(details.method, sent?.headers ?? null, false) });
+      },
     },
     closeLook: {
       onSendHeaders(details) {
-        pendingHeaders.set(details.requestId, details.requestHeaders ?? []);
-        if (pendingHeaders.size > MAX_PENDING_REQUESTS) {
-          const oldest = pendingHeaders.keys().next().value;
-          if (oldest !== undefined) pendingHeaders.delete(oldest);
-        }
+        hold(details.requestId, { headers: details.requestHeaders ?? [], cookie: true });
       },
       onHeadersReceived(details) {
-        // A request that began before the closer look, or before a worker restart, has no headers kept.
-        const sent = pendingHeaders.get(details.requestId) ?? null;
-        pendingHeaders.delete(details.requestId);
-        if (!isAuthFailureStatus(details.statusCode)) return;
-        enqueue({ details, seen: { request: sent, setCookie: true } });
+        // A request that began before the closer look keeps what the default listener saw of it.
+        refused(details, release(details.requestId), true);
       },
       onErrorOccurred(details) {
-        pendingHeaders.delete(details.requestId);
+        release(details.requestId);
       },
     },
     async onTopLevelCommitted(tabId, url) {

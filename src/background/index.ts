@@ -8,7 +8,7 @@ import { createBadge } from "../platform/badge";
 import { privateWindowsAllowed } from "../platform/browser-kind";
 import { readSiteJar } from "../platform/cookie-jar";
 import { createTabStore } from "../platform/tab-store";
-import { browserSupportsExtraHeaders, createCloseLook, createSubresourceWatch, watchResponses } from "../platform/web-request";
+import { browserSupportsExtraHeaders, createCloseLook, createSubresourceWatch, watchRequests } from "../platform/web-request";
 import { createCookieChangeLog } from "../platform/cookie-changes";
 import { createLookCloser } from "./look-closer";
 import { createFailureRecorder } from "./failure-recorder";
@@ -62,12 +62,12 @@ const recorder = createFailureRecorder({
   logError,
 });
 
-// Every tab's responses; request headers, cookies and CORS preflights only for a tab looked closer at.
-watchResponses(browser.webRequest, (details) => recorder.onHeadersReceived(details));
+// Every tab's request headers and responses; cookie headers and CORS preflights only for a tab looked closer at.
+watchRequests(browser.webRequest, recorder.everyTab);
 const lookCloser = createLookCloser({ area: browser.storage.session, closeLook, tabs: browser.tabs, logError });
 void lookCloser.restore().catch((error: unknown) => logError("could not resume looking closer", error));
 // Images, scripts, styles and fonts only if the person turned it on (settings page).
-const subresources = createSubresourceWatch(browser.webRequest, recorder.onHeadersReceived, extraHeaders);
+const subresources = createSubresourceWatch(browser.webRequest, recorder.everyTab.onHeadersReceived, extraHeaders);
 void settings.read().then((s) => subresources.set(s.watchSubresources));
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === "sync" && "settings" in changes) void settings.read().then((s) => subresources.set(s.watchSubresources));

@@ -53,7 +53,7 @@ describe("message router", () => {
     const report = await route({ type: "report", tabId: 5 }, popup);
     expect(report).toMatchObject({ version: 1, tabId: 5 });
     expect("failures" in report && report.failures.map((f) => f.id)).toEqual(["new", "old"]);
-    expect(await route({ type: "report", tabId: 6 }, popup)).toEqual({ version: 1, tabId: 6, failures: [], lookingCloserUntil: null });
+    expect(await route({ type: "report", tabId: 6 }, popup)).toEqual({ version: 1, tabId: 6, failures: [], blocked: [], lookingCloserUntil: null });
   });
 
   it("starts and stops a closer look for the popup, and the report says until when", async () => {

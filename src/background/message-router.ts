@@ -52,7 +52,7 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
     switch (message.type) {
       case "report": {
         const [record, lookingCloserUntil] = await Promise.all([store.read(message.tabId), lookCloser.until(message.tabId)]);
-        return { version: 1, tabId: message.tabId, failures: [...record.failures].reverse(), lookingCloserUntil };
+        return { version: 1, tabId: message.tabId, failures: [...record.failures].reverse(), blocked: [...(record.blocked ?? [])].reverse(), lookingCloserUntil };
       }
       case "clear-failures": {
         const before = (await store.read(message.tabId)).failures.length;

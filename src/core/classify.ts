@@ -124,7 +124,9 @@ function wrongCredentials(e: FailureEvidence, host: string): Finding | null {
 }
 
 function refusedWithCredentials(e: FailureEvidence, host: string): Finding | null {
-  if (e.status !== 403 || (e.sent.cookieNames.length === 0 && !e.sent.authorizationScheme)) return null;
+  // Cookies that would have gone only if the page asked for them do not show the person was known.
+  const cookies = e.sent.cookiesUncertain ? [] : e.sent.cookieNames;
+  if (e.status !== 403 || (cookies.length === 0 && !e.sent.authorizationScheme)) return null;
   return {
     cause: "insufficient-permissions",
     confidence: 0.6,
@@ -133,31 +135,76 @@ function refusedWithCredentials(e: FailureEvidence, host: string): Finding | nul
   };
 }
 
+/**
+ * What AuthLens can say about a request that carried no credentials it knows of, from how much of
+ * it was seen: its `Cookie` header, or only its other headers and the jar, or nothing at all. It
+ * never says "nothing was sent" about what it did not see.
+ */
+function nothingSent(e: FailureEvidence): { item: EvidenceItem; doubt: number } {
+  if (!e.sent.seen) {
+    return {
+      item: { seen: "No cookies for this address in the jar; request headers not seen", meaning: "No cookie could identify you. Whether a token went with the request, AuthLens did not see: the request began before it was listening." },
+      doubt: 0.15,
+    };
+  }
+  if (e.sent.cookiesUncertain) {
+    return {
+      item: {
+        seen: `A call from ${e.initiator ?? "the page"} to another origin; no Authorization header`,
+        meaning: `Such a call carries your cookies for this address (${e.sent.cookieNames.join(", ")}) only if the page asks for them, and AuthLens cannot see whether it did. If it did, your session there has ended.`,
+      },
+      doubt: 0.25,
+    };
+  }
+  const omitted = (e.jar?.applicable ?? []).filter((c) => c.withheld === "credentials-omitted").map((c) => c.name);
+  if (omitted.length > 0) {
+    return {
+      item: {
+        seen: `A call from ${e.initiator ?? "the page"} to another origin, answered without Access-Control-Allow-Credentials; no Authorization header`,
+        meaning: `The page did not ask for cookies on this call, so your cookies for this address (${omitted.join(", ")}) did not go with it: an answer that does not allow credentials can only answer a call made without them (Fetch standard §3.2.5).`,
+      },
+      doubt: 0.05,
+    };
+  }
+  if (e.sent.cookiesFrom === "jar") {
+    // Where Set-Cookie is hidden too, an empty jar may be a cookie the browser refused to store (cookies blocked).
+    const refusalUnseen = e.response.setCookiesFrom === "jar-changes" && e.response.challenges.length === 0;
+    return {
+      item: {
+        seen: "No cookies for this address in the jar, and no Authorization header",
+        meaning: refusalUnseen
+          ? "Nothing in the request could identify you. If you signed in a moment ago, your browser may have refused the site's cookie: Look closer shows what the site set."
+          : "Nothing in the request could identify you.",
+      },
+      doubt: refusalUnseen ? 0.2 : 0.05,
+    };
+  }
+  return { item: { seen: "No Cookie and no Authorization header", meaning: "Nothing in the request could identify you." }, doubt: 0 };
+}
+
 function missingCredentials(e: FailureEvidence, host: string): Finding | null {
-  if (e.sent.cookieNames.length > 0 || e.sent.authorizationScheme) return null;
+  if ((e.sent.cookieNames.length > 0 && !e.sent.cookiesUncertain) || e.sent.authorizationScheme) return null;
   const challenge = e.response.challenges[0];
-  // Unwatched request headers: no cookie for the address in the jar, and a token may have gone unseen.
-  const unseen = !e.sent.seen;
-  const nothingSent = unseen
-    ? { seen: "No cookies for this address in the jar; request headers not watched", meaning: "No cookie could identify you. Whether a token went with the request, AuthLens sees only when it looks closer at this tab." }
-    : { seen: "No Cookie and no Authorization header", meaning: "Nothing in the request could identify you." };
+  const { item, doubt } = nothingSent(e);
+  const summary = e.sent.cookiesUncertain
+    ? `${host} wants you to sign in, and this call may not have carried your sign-in: the page's call to another origin sends your cookies only if it asks to.`
+    : !e.sent.seen
+      ? `${host} wants you to sign in, and your browser holds no cookie that signs you in there.`
+      : `${host} wants you to sign in, and the request carried no sign-in details.`;
   if (e.status === 401) {
     return {
       cause: "missing-credentials",
-      confidence: (challenge ? 0.8 : 0.7) - (unseen ? 0.15 : 0),
-      summary: unseen ? `${host} wants you to sign in, and your browser holds no cookie that signs you in there.` : `${host} wants you to sign in, and the request carried no sign-in details.`,
-      reasons: [challenge ? challengeReason(challenge, `The server asks for ${challenge.scheme} credentials.`) : { seen: "HTTP 401 with no challenge", meaning: "The server needs a sign-in." }, nothingSent],
+      confidence: (challenge ? 0.8 : 0.7) - doubt,
+      summary,
+      reasons: [challenge ? challengeReason(challenge, `The server asks for ${challenge.scheme} credentials.`) : { seen: "HTTP 401 with no challenge", meaning: "The server needs a sign-in." }, item],
     };
   }
   if (e.status === 403 && !PASSIVE_TYPES.has(e.resourceType)) {
     return {
       cause: "missing-credentials",
-      confidence: unseen ? 0.4 : 0.5,
-      summary: `${host} refused a request that carried no sign-in details; you probably need to sign in.`,
-      reasons: [
-        { seen: "HTTP 403", meaning: "Several stacks (Django REST framework's session auth, API gateways) answer 403 when no credentials came." },
-        nothingSent,
-      ],
+      confidence: 0.5 - doubt,
+      summary: e.sent.cookiesUncertain ? summary : `${host} refused a request that carried no sign-in details; you probably need to sign in.`,
+      reasons: [{ seen: "HTTP 403", meaning: "Several stacks (Django REST framework's session auth, API gateways) answer 403 when no credentials came." }, item],
     };
   }
   return null;

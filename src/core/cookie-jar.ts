@@ -18,8 +18,11 @@ export function normalizeSameSite(value: string): JarCookie["sameSite"] {
   return value === "no_restriction" || value === "lax" || value === "strict" ? value : "unspecified";
 }
 
-/** Why a cookie that applies to the URL did not go out with the request. */
-export type WithheldReason = "secure-over-http" | "samesite" | "third-party" | "not-sent";
+/**
+ * Why a cookie that applies to the URL did not go out with the request. "credentials-omitted": the
+ * page's call to another origin did not ask for cookies, a choice of the page, not of the browser.
+ */
+export type WithheldReason = "secure-over-http" | "samesite" | "third-party" | "credentials-omitted" | "not-sent";
 
 /** A jar cookie that applies to the failing URL, and what became of it. */
 export interface ApplicableCookie extends JarCookie {
@@ -32,7 +35,8 @@ export interface JarAnalysis {
   applicable: ApplicableCookie[];
   /**
    * True when the `Cookie` header was not seen: `sent` is then what the browser's rules would
-   * send, and a cookie is withheld only for a rule AuthLens can check (SameSite, Secure).
+   * send, and a cookie is withheld only for a rule AuthLens can check (SameSite, Secure, a call to
+   * another origin that did not ask for cookies).
    */
   presumed: boolean;
   /** Names held by more than one applicable cookie: one shadows the other. */
@@ -46,7 +50,7 @@ const MAX_APPLICABLE = 50;
  * `null` when it was not seen, and the browser's rules decide), and why the others did not.
  * Pure; the jar is read by the worker.
  */
-export function analyzeJar(url: string, jar: readonly JarCookie[], sentNames: readonly string[] | null, crossSite: boolean, resourceType: string): JarAnalysis {
+export function analyzeJar(url: string, jar: readonly JarCookie[], sentNames: readonly string[] | null, crossSite: boolean, resourceType: string, credentialsOmitted = false): JarAnalysis {
   let target: URL;
   try {
     target = new URL(url);
@@ -57,14 +61,14 @@ export function analyzeJar(url: string, jar: readonly JarCookie[], sentNames: re
   // Unseen, a cookie counts as sent unless a rule AuthLens can check withholds it. Whether the
   // browser blocks third-party cookies is a setting it cannot read, so that is never presumed.
   const sent = sentNames === null ? null : new Set(sentNames);
-  const wasSent = (c: JarCookie) => (sent ? sent.has(c.name) : ruleWithholds(c, target, crossSite, topLevel) === null);
+  const wasSent = (c: JarCookie) => (sent ? sent.has(c.name) : !credentialsOmitted && ruleWithholds(c, target, crossSite, topLevel) === null);
   const applicable = jar
     .filter((c) => domainMatches(target.hostname, c) && pathMatches(target.pathname, c.path))
     .sort((a, b) => b.path.length - a.path.length)
     .slice(0, MAX_APPLICABLE)
     .map((c): ApplicableCookie => {
       const went = wasSent(c);
-      return { ...c, sent: went, withheld: went ? null : withheldReason(c, target, crossSite, topLevel) };
+      return { ...c, sent: went, withheld: went ? null : credentialsOmitted ? "credentials-omitted" : withheldReason(c, target, crossSite, topLevel) };
     });
   const counts = new Map<string, number>();
   for (const c of applicable) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);

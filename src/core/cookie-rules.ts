@@ -15,7 +15,8 @@ export function staleCookie(e: FailureEvidence, host: string): Finding | null {
   if (e.sent.cookiesFrom === "jar") {
     return {
       cause: "stale-cookie",
-      confidence: 0.75,
+      // A call to another origin sends them only if the page asks: the duplicates may not have gone.
+      confidence: e.sent.cookiesUncertain ? 0.5 : 0.75,
       summary: `Your browser holds two "${names[0]}" cookies for ${host}; an old one is probably hiding your current sign-in.`,
       reasons: [
         {
@@ -40,7 +41,8 @@ export function staleCookie(e: FailureEvidence, host: string): Finding | null {
 
 export function cookiesBlocked(e: FailureEvidence, host: string): Finding | null {
   const rejected = e.response.setCookies.flatMap((c) => (c.rejected ? [{ name: c.name, rejected: c.rejected }] : []));
-  const withheld = (e.jar?.applicable ?? []).flatMap((c) => (c.withheld && c.withheld !== "not-sent" ? [{ name: c.name, withheld: c.withheld }] : []));
+  // A call that did not ask for cookies is the page's choice, not the browser blocking them.
+  const withheld = (e.jar?.applicable ?? []).flatMap((c) => (c.withheld && c.withheld !== "not-sent" && c.withheld !== "credentials-omitted" ? [{ name: c.name, withheld: c.withheld }] : []));
   if (e.sent.cookieNames.length > 0 && withheld.length === 0) return null;
   if (rejected.length === 0 && withheld.length === 0) return null;
   const reasons: EvidenceItem[] = [
@@ -63,7 +65,7 @@ const REJECTION_MEANING: Record<CookieRejection, string> = {
   "domain-mismatch": "The cookie names a Domain the request's host is not part of, so it was refused.",
 };
 
-const WITHHELD_MEANING: Record<Exclude<WithheldReason, "not-sent">, string> = {
+const WITHHELD_MEANING: Record<Exclude<WithheldReason, "not-sent" | "credentials-omitted">, string> = {
   samesite: "Its SameSite setting keeps it off requests from another site, and this request came from another site.",
   "third-party": "The browser blocks cookies in a third-party context (another site's page), where this request came from.",
   "secure-over-http": "It is a Secure cookie, and this request went over plain http.",
@@ -76,7 +78,8 @@ export function sessionEnded(e: FailureEvidence, host: string): Finding | null {
   if (cleared.length > 0) {
     return {
       cause: "session-expired",
-      confidence: 0.85,
+      // A server may delete a cookie it was not sent; one it was certainly sent is stronger evidence.
+      confidence: e.sent.cookiesUncertain ? 0.75 : 0.85,
       summary: `Your session on ${host} has ended: the server refused it and deleted the session cookie.`,
       reasons: [
         {
@@ -86,7 +89,7 @@ export function sessionEnded(e: FailureEvidence, host: string): Finding | null {
       ],
     };
   }
-  if (e.status !== 401) return null;
+  if (e.status !== 401 || e.sent.cookiesUncertain) return null;
   const presumed = e.sent.cookiesFrom === "jar";
   return {
     cause: "session-expired",

@@ -24,12 +24,13 @@ describe("gatherEvidence", () => {
       setCookies: [{ name: "connect.sid", domain: null, path: "/", secure: false, sameSite: null, clears: true, rejected: null }],
       setCookiesFrom: "header",
       date: "Sun, 22 Nov 2026 12:00:05 GMT",
+      corsCredentials: null,
       server: null,
       botChallenge: false,
     });
     // The server's clock is 5 s ahead of the response's local timestamp (12:00:00).
     expect(evidence.clockSkewMs).toBe(5000);
-    expect(evidence.sent).toEqual({ seen: true, cookieNames: ["connect.sid"], cookiesFrom: "header", authorizationScheme: "Bearer", token: { kind: "opaque", claims: null }, preflight: false });
+    expect(evidence.sent).toEqual({ seen: true, cookieNames: ["connect.sid"], cookiesFrom: "header", authorizationScheme: "Bearer", proxyAuthorizationScheme: null, token: { kind: "opaque", claims: null }, preflight: false });
     expect(JSON.stringify(evidence)).not.toMatch(/secret/);
   });
 
@@ -83,7 +84,7 @@ describe("gatherEvidence", () => {
   it("bounds what it keeps of huge or binary headers", () => {
     const evidence = gatherEvidence(
       makeResponse({ responseHeaders: [{ name: "WWW-Authenticate", value: `Bearer realm="${"x".repeat(100_000)}"` }, { name: "Date", binaryValue: [0xff, 0xfe, 0x41] }] }),
-      { request: [{ name: "Cookie", value: Array.from({ length: 10_000 }, (_, i) => `c${i}=v`).join("; ") }], setCookie: true },
+      { request: [{ name: "Cookie", value: Array.from({ length: 10_000 }, (_, i) => `c${i}=v`).join("; ") }], cookie: true, setCookie: true },
     );
     expect(evidence.response.wwwAuthenticate[0]?.length).toBeLessThanOrEqual(2048);
     expect(evidence.response.date).toBe("ÿþA");

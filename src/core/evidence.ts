@@ -26,6 +26,12 @@ export interface ResponseSummary {
   server: string | null;
   /** Cloudflare's `cf-mitigated: challenge`: a bot check, not a sign-in. */
   botChallenge: boolean;
+  /**
+   * What the answer's CORS headers allow: null without `Access-Control-Allow-Origin`; true when it
+   * also has `Access-Control-Allow-Credentials: true`; false when it allows the origin but not
+   * credentials. Absent in records of older versions.
+   */
+  corsCredentials?: boolean | null;
 }
 
 /** Everything known about one failed request. Holds no secret: see docs/security.md. */
@@ -87,13 +93,15 @@ function hideSecretParams(value: string): string {
 
 /**
  * What the browser let AuthLens see of a failed request besides its response's other headers.
- * Request headers are watched only together with cookie headers (a tab AuthLens looks closer at),
- * so seen request headers always include `Cookie`.
+ * Chrome hides `Cookie` and `Set-Cookie` from listeners that do not ask for `extraHeaders`, which
+ * AuthLens asks for only in a tab it looks closer at; Firefox shows them to every listener.
  */
 export interface HeadersSeen {
-  /** The request's headers; null when they were not watched. */
+  /** The request's headers; null when they were not watched (the request began before the worker listened). */
   request: readonly HttpHeader[] | null;
-  /** Whether the response's `Set-Cookie` headers were visible: Chrome hides them without `extraHeaders`. */
+  /** Whether `Cookie` was visible among the request's headers. */
+  cookie: boolean;
+  /** Whether the response's `Set-Cookie` headers were visible. */
   setCookie: boolean;
 }
 
@@ -118,7 +126,7 @@ export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen): F
     time: Math.round(response.timeStamp),
     // Date has one-second resolution: round the skew to whole seconds so latency is not read as skew.
     clockSkewMs: Number.isNaN(serverNow) ? null : Math.round((serverNow - response.timeStamp) / 1000) * 1000,
-    sent: summarizeSentCredentials(response.method, seen.request),
+    sent: summarizeSentCredentials(response.method, seen.request, seen.cookie),
     response: {
       wwwAuthenticate,
       proxyAuthenticate,
@@ -134,6 +142,7 @@ export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen): F
       date: date === null ? null : date.slice(0, 100),
       server: headerValue(headers, "server")?.slice(0, 100) ?? null,
       botChallenge: headerValue(headers, "cf-mitigated")?.toLowerCase() === "challenge",
+      corsCredentials: headerValue(headers, "access-control-allow-origin") === null ? null : headerValue(headers, "access-control-allow-credentials")?.trim().toLowerCase() === "true",
     },
     jar: null,
     repeats: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headers, makeEvidence } from "../test/builders";
+import { CHROME_DEFAULT, headers, makeEvidence } from "../test/builders";
 import { classify } from "./classify";
 import type { JarCookie } from "./cookie-jar";
 import { withJarEvidence, type CookieChange } from "./jar-evidence";
@@ -18,8 +18,10 @@ const jarCookie = (overrides: Partial<JarCookie> = {}): JarCookie => ({
   ...overrides,
 });
 const change = (overrides: Partial<CookieChange> = {}): CookieChange => ({ ...jarCookie(), removed: true, cause: "expired_overwrite", time: T + 40, ...overrides });
-/** A failure whose request headers AuthLens did not watch, as Chrome reports it by default (no Set-Cookie). */
+/** A failure whose request headers AuthLens did not see at all (the request began before the worker listened). */
 const unseen = (overrides: Parameters<typeof makeEvidence>[0] = {}) => makeEvidence({ timeStamp: T, ...overrides }, null);
+/** A failure as Chrome shows it by default: request headers without Cookie, no Set-Cookie. */
+const chrome = (overrides: Parameters<typeof makeEvidence>[0] = {}, sent = headers(["Accept", "application/json"])) => makeEvidence({ timeStamp: T, ...overrides }, sent, CHROME_DEFAULT);
 
 describe("withJarEvidence, request headers not watched", () => {
   it("presumes the jar's cookies for the address were sent, by the browser's rules", () => {
@@ -110,14 +112,72 @@ describe("withJarEvidence, request headers seen (looking closer)", () => {
   });
 });
 
+describe("withJarEvidence, as Chrome shows a request by default (headers without Cookie)", () => {
+  const spa = { url: "https://api.example.com/v1/me", initiator: "https://app.example.com" };
+  const apiCookie = jarCookie({ name: "sessionid", domain: ".example.com", hostOnly: false });
+
+  it("reads the Authorization it saw and presumes the cookies from the jar", () => {
+    const e = withJarEvidence(chrome({}, headers(["Authorization", "Basic YWxpY2U6d3Jvbmc="])), [jarCookie()], []);
+    expect(e.sent).toMatchObject({ seen: true, cookiesFrom: "jar", cookieNames: ["sessionid"], authorizationScheme: "Basic" });
+    expect(e.sent.cookiesUncertain).toBeUndefined();
+    expect(classify(e).cause).toBe("wrong-credentials");
+  });
+
+  it("says nothing identified the request only as far as it saw: no cookie in the jar, and no Authorization", () => {
+    const d = classify(withJarEvidence(chrome({ responseHeaders: headers(["WWW-Authenticate", 'Basic realm="intranet"']) }), [], []));
+    expect(d.cause).toBe("missing-credentials");
+    expect(d.confidence).toBe(0.75);
+    expect(d.evidence.map((i) => i.seen)).toContain("No cookies for this address in the jar, and no Authorization header");
+  });
+
+  it("an empty jar with no challenge is missing credentials at 50%: a cookie the browser refused to store would look the same", () => {
+    const d = classify(withJarEvidence(chrome(), [], []));
+    expect(d.cause).toBe("missing-credentials");
+    expect(d.confidence).toBe(0.5);
+    expect(d.evidence.map((i) => i.meaning).join(" ")).toMatch(/may have refused the site's cookie/);
+  });
+
+  it("a cross-origin call answered without Access-Control-Allow-Credentials carried no cookies: a 403 is a missing sign-in, not a missing permission", () => {
+    // A page's fetch to its API without credentials: "include"; django-cors-headers without CORS_ALLOW_CREDENTIALS.
+    const answer = headers(["Access-Control-Allow-Origin", "https://app.example.com"], ["Content-Type", "application/json"], ["Vary", "Accept, Cookie, Origin"]);
+    const e = withJarEvidence(chrome({ ...spa, statusCode: 403, responseHeaders: answer }), [apiCookie], []);
+    expect(e.sent.cookieNames).toEqual([]);
+    expect(e.jar?.applicable[0]).toMatchObject({ name: "sessionid", sent: false, withheld: "credentials-omitted" });
+    const d = classify(e);
+    expect(d.cause).toBe("missing-credentials");
+    expect(d.evidence.map((i) => i.seen).join("\n")).toContain("answered without Access-Control-Allow-Credentials");
+    // Not "cookies blocked": the page did not ask for them.
+    expect(classify(withJarEvidence(chrome({ ...spa, statusCode: 401, responseHeaders: answer }), [apiCookie], [])).cause).toBe("missing-credentials");
+  });
+
+  it("a cross-origin call whose answer allows credentials may or may not have carried cookies: it says so, below 50%", () => {
+    const answer = headers(["Access-Control-Allow-Origin", "https://app.example.com"], ["Access-Control-Allow-Credentials", "true"]);
+    const e = withJarEvidence(chrome({ ...spa, statusCode: 403, responseHeaders: answer }), [apiCookie], []);
+    expect(e.sent).toMatchObject({ cookieNames: ["sessionid"], cookiesUncertain: true });
+    for (const statusCode of [401, 403]) {
+      const d = classify(withJarEvidence(chrome({ ...spa, statusCode, responseHeaders: answer }), [apiCookie], []));
+      expect(d.cause).toBe("missing-credentials");
+      expect(d.confidence).toBeLessThanOrEqual(0.5);
+      expect(d.summary).toMatch(/may not have carried/);
+    }
+  });
+
+  it("a cross-origin call whose answer deleted the session cookie still ended a session", () => {
+    const answer = headers(["Access-Control-Allow-Origin", "https://app.example.com"], ["Access-Control-Allow-Credentials", "true"]);
+    const d = classify(withJarEvidence(chrome({ ...spa, responseHeaders: answer }), [], [change({ domain: ".example.com", hostOnly: false })]));
+    expect(d.cause).toBe("session-expired");
+    expect(d.confidence).toBe(0.75);
+  });
+});
+
 describe("classify, request headers not watched", () => {
   it("names missing credentials less surely, and says what it did not see", () => {
     const e = withJarEvidence(unseen({ responseHeaders: headers(["WWW-Authenticate", 'Bearer realm="api"']) }), [], []);
     const d = classify(e);
     expect(d.cause).toBe("missing-credentials");
     expect(d.confidence).toBe(0.65);
-    expect(d.evidence.map((i) => i.seen)).toContain("No cookies for this address in the jar; request headers not watched");
-    expect(d.evidence.map((i) => i.seen)).toContain("Request headers not watched");
+    expect(d.evidence.map((i) => i.seen)).toContain("No cookies for this address in the jar; request headers not seen");
+    expect(d.evidence.map((i) => i.seen)).toContain("Request headers not seen");
     expect(d.explanation).not.toMatch(/carried no sign-in details/);
   });
 

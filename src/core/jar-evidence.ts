@@ -22,16 +22,44 @@ export const CHANGE_WINDOW_MS = { before: 500, after: 5000 };
  * request carried are presumed from the jar as it was when the request went out (today's jar with
  * the response's own changes undone), and where `Set-Cookie` was not seen, the jar's changes as the
  * response arrived stand for it: a deleted session cookie is still seen as deleted. Pure.
+ *
+ * A page's call to another origin carries cookies only if the page asks for them (fetch's
+ * `credentials`), which no header shows; what the answer's CORS headers allow settles it where
+ * the browser shows only answers that passed their CORS check (see {@link crossOriginCookies}).
  */
 export function withJarEvidence(evidence: FailureEvidence, jar: readonly JarCookie[] | null, changes: readonly CookieChange[]): FailureEvidence {
   const own = changesOf(evidence, changes);
   const setCookies = evidence.response.setCookiesFrom === "jar-changes" ? own.filter((c) => !(c.removed && c.cause === "overwrite")).map(toSetCookie) : evidence.response.setCookies;
   const response = { ...evidence.response, setCookies };
   if (!jar) return { ...evidence, response };
-  if (evidence.sent.seen) return { ...evidence, response, jar: analyzeJar(evidence.url, jar, evidence.sent.cookieNames, evidence.crossSite, evidence.resourceType) };
-  const analysis = analyzeJar(evidence.url, jarBefore(jar, own, evidence.time), null, evidence.crossSite, evidence.resourceType);
+  if (evidence.sent.cookiesFrom === "header") return { ...evidence, response, jar: analyzeJar(evidence.url, jar, evidence.sent.cookieNames, evidence.crossSite, evidence.resourceType) };
+  const crossOrigin = crossOriginCookies(evidence);
+  const analysis = analyzeJar(evidence.url, jarBefore(jar, own, evidence.time), null, evidence.crossSite, evidence.resourceType, crossOrigin === "omitted");
   const cookieNames = analysis.applicable.filter((c) => c.sent).map((c) => c.name);
-  return { ...evidence, response, jar: analysis, sent: { ...evidence.sent, cookieNames, cookiesFrom: "jar" } };
+  return { ...evidence, response, jar: analysis, sent: { ...evidence.sent, cookieNames, cookiesFrom: "jar", ...(crossOrigin === "uncertain" && cookieNames.length > 0 ? { cookiesUncertain: true } : {}) } };
+}
+
+/**
+ * For a page's fetch/XHR to another origin whose `Cookie` header was not seen: whether it carried
+ * the site's cookies. A credentialed call passes its CORS check only if the answer names the
+ * origin and says `Access-Control-Allow-Credentials: true` (Fetch standard §3.2.5); Chrome shows a
+ * listener without `extraHeaders` only answers that passed, so an answer seen that does not allow
+ * credentials answered a call made without cookies ("omitted"). One that allows them, or a call
+ * whose request headers were not seen either, may or may not have carried them ("uncertain").
+ * Null for anything else: same-origin calls, pages and frames carry cookies by the browser's rules.
+ */
+export function crossOriginCookies(e: Pick<FailureEvidence, "url" | "initiator" | "resourceType" | "sent" | "response">): "omitted" | "uncertain" | null {
+  if (e.resourceType !== "xmlhttprequest" || e.initiator === null) return null;
+  let target: string;
+  try {
+    target = new URL(e.url).origin;
+  } catch {
+    return null;
+  }
+  if (target === e.initiator) return null;
+  // Request headers seen without Cookie: Chrome without extraHeaders, which shows only answers that passed CORS.
+  if (e.sent.seen && e.response.corsCredentials === false) return "omitted";
+  return "uncertain";
 }
 
 /**

@@ -9,7 +9,7 @@ export function describeObservations(e: FailureEvidence): EvidenceItem[] {
   items.push(cookiesItem(e));
   items.push(
     !e.sent.seen
-      ? { seen: "Request headers not watched", meaning: "Whether a token or password went with the request, AuthLens sees only when it looks closer at this tab." }
+      ? { seen: "Request headers not seen", meaning: "The request began before AuthLens was listening, so whether a token or password went with it is unknown." }
       : e.sent.authorizationScheme
         ? { seen: `Authorization: ${e.sent.authorizationScheme} (value hidden)`, meaning: "The request carried credentials of this kind." }
         : { seen: "No Authorization header was sent", meaning: "No token or password went with the request." },
@@ -45,8 +45,11 @@ export function describeObservations(e: FailureEvidence): EvidenceItem[] {
 function cookiesItem(e: FailureEvidence): EvidenceItem {
   const names = e.sent.cookieNames.join(", ");
   if (e.sent.cookiesFrom === "jar") {
+    if (names && e.sent.cookiesUncertain) {
+      return { seen: `Cookies for this address in the jar: ${names} (values hidden)`, meaning: "A call to another origin carries these only if the page asks for them; the browser did not show AuthLens whether it did." };
+    }
     return names
-      ? { seen: `Cookies for this address in the jar: ${names} (values hidden)`, meaning: "The browser sends these with requests here; AuthLens did not watch this request's Cookie header." }
+      ? { seen: `Cookies for this address in the jar: ${names} (values hidden)`, meaning: "The browser sends these with requests here; it did not show AuthLens this request's Cookie header." }
       : { seen: "No cookies for this address in the jar", meaning: "A cookie-based session cannot have been recognised." };
   }
   return names ? { seen: `Cookies sent: ${names} (values hidden)`, meaning: "The browser sent these cookies." } : { seen: "No cookies were sent", meaning: "A cookie-based session cannot have been recognised." };

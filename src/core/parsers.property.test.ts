@@ -39,7 +39,7 @@ describe("parsers never throw", () => {
     fc.assert(
       fc.property(fc.oneof(headerText, fc.string(), fc.webUrl()), fc.string(), (value, url) => {
         parseSetCookie(value, Date.now(), url);
-        summarizeSentCredentials("GET", [{ name: "Cookie", value }, { name: "Authorization", value }]);
+        summarizeSentCredentials("GET", [{ name: "Cookie", value }, { name: "Authorization", value }], true);
         summarizeBearerToken(`Bearer ${value}`);
         redactUrl(value);
       }),
@@ -51,7 +51,7 @@ describe("parsers never throw", () => {
     const header = fc.record({ name: fc.constantFrom("WWW-Authenticate", "Set-Cookie", "Date", "Proxy-Authenticate", "Cookie", "Authorization", "X-Other"), value: fc.oneof(headerText, fc.string()) });
     fc.assert(
       fc.property(fc.array(header, { maxLength: 8 }), fc.option(fc.array(header, { maxLength: 8 })), fc.constantFrom(401, 403, 407, 419, 440), fc.constantFrom("GET", "POST", "OPTIONS"), (res, req, status, method) => {
-        const evidence = gatherEvidence({ url: "https://app.example.com/api", method, statusCode: status, type: "xmlhttprequest", timeStamp: Date.now(), responseHeaders: res }, { request: req, setCookie: req !== null });
+        const evidence = gatherEvidence({ url: "https://app.example.com/api", method, statusCode: status, type: "xmlhttprequest", timeStamp: Date.now(), responseHeaders: res }, { request: req, cookie: req !== null, setCookie: req !== null });
         const d = classify(evidence);
         expect(d.confidence).toBeGreaterThanOrEqual(0);
         expect(d.confidence).toBeLessThanOrEqual(1);
@@ -76,7 +76,7 @@ describe("parsers stay bounded on hostile input", () => {
 
   it("a 100 KB Cookie header and a 100 KB token", () => {
     const cookie = Array.from({ length: 10_000 }, (_, i) => `c${i}=${"v".repeat(5)}`).join("; ");
-    expect(timed(() => summarizeSentCredentials("GET", [{ name: "Cookie", value: cookie }]))).toBeLessThan(2000);
+    expect(timed(() => summarizeSentCredentials("GET", [{ name: "Cookie", value: cookie }], true))).toBeLessThan(2000);
     expect(timed(() => summarizeBearerToken(`Bearer ${"eyJ".repeat(40_000)}.e30.sig`))).toBeLessThan(2000);
   });
 });

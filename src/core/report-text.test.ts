@@ -26,11 +26,11 @@ describe("formatReport", () => {
     expect(parsed.failures.some((f) => JSON.stringify(f.tokenClaims).includes('"iss":"https://login.example.com"'))).toBe(true);
   });
 
-  it("says when the cookies came from the jar and the request headers were not watched", () => {
+  it("says when the cookies came from the jar and the request headers were not seen", () => {
     const e = { ...makeEvidence({ timeStamp: NOW }, null), sent: { ...makeEvidence({}, null).sent, cookieNames: ["connect.sid"] } };
     const { markdown: text, json: data } = formatReport([toFailure("u", 0, e, classify(e))], new Date(NOW), "Chrome/156");
     expect(text).toContain("Cookies for this address in the jar, presumed sent (names only): connect.sid");
-    expect(text).toContain("Authorization: not watched");
+    expect(text).toContain("Authorization: not seen");
     expect(text).not.toContain("Cookies sent (names only)");
     expect(JSON.parse(data)).toMatchObject({ failures: [{ requestHeadersSeen: false, cookiesFrom: "jar" }] });
   });

@@ -29,6 +29,7 @@ export function formatReport(failures: readonly Failure[], generatedAt: Date, us
     requestHeadersSeen: f.details.sent.seen !== false,
     cookiesSent: f.details.sent.cookieNames,
     cookiesFrom: f.details.sent.cookiesFrom ?? "header",
+    cookiesUncertain: f.details.sent.cookiesUncertain === true,
     authorizationScheme: f.details.sent.authorizationScheme,
     tokenClaims: f.details.sent.token?.claims ?? null,
     serverDate: f.details.response.date,
@@ -42,10 +43,12 @@ export function formatReport(failures: readonly Failure[], generatedAt: Date, us
       `- When: ${f.time}`,
       `- Likely cause: **${f.cause}** (${Math.round(f.confidence * 100)}% sure) — ${f.summary}`,
       `- Request type: ${f.resourceType}`,
-      f.cookiesFrom === "jar"
-        ? `- Cookies for this address in the jar, presumed sent (names only): ${f.cookiesSent.join(", ") || "none"}`
-        : `- Cookies sent (names only): ${f.cookiesSent.join(", ") || "none"}`,
-      `- Authorization: ${!f.requestHeadersSeen ? "not watched (AuthLens did not look closer at this tab)" : f.authorizationScheme ? `${f.authorizationScheme} (value withheld)` : "none"}`,
+      f.cookiesUncertain
+        ? `- Cookies for this address in the jar, sent only if the page asked for them (names only): ${f.cookiesSent.join(", ")}`
+        : f.cookiesFrom === "jar"
+          ? `- Cookies for this address in the jar, presumed sent (names only): ${f.cookiesSent.join(", ") || "none"}`
+          : `- Cookies sent (names only): ${f.cookiesSent.join(", ") || "none"}`,
+      `- Authorization: ${!f.requestHeadersSeen ? "not seen (the request began before AuthLens was listening)" : f.authorizationScheme ? `${f.authorizationScheme} (value withheld)` : "none"}`,
       ...(f.tokenClaims ? [`- Token claims: ${JSON.stringify(f.tokenClaims)}`] : []),
       ...f.challenges.map((c) => `- WWW-Authenticate: \`${c}\``),
       ...f.proxyChallenges.map((c) => `- Proxy-Authenticate: \`${c}\``),

@@ -4,9 +4,10 @@ import { headerValue, type HttpHeader } from "./http-header";
 /** What went out with a request, by name only: cookie names and the auth scheme, never values. */
 export interface SentCredentials {
   /**
-   * Whether AuthLens saw the request's headers. By default it does not: watching request headers
-   * costs every page load (docs/performance.md), so it does only for a tab the person asked it to
-   * look closer at. Unseen, the Authorization fields are null and the cookie names are presumed.
+   * Whether AuthLens saw the request's headers: `Authorization` and `Proxy-Authorization` (and, where
+   * {@link cookiesFrom} is "header", `Cookie`). It watches them in every tab; false only for a request
+   * that began before the worker was listening (the worker was stopped, say). Unseen, the
+   * Authorization fields are null because they are unknown, not because nothing was sent.
    */
   seen: boolean;
   /**
@@ -14,10 +15,22 @@ export interface SentCredentials {
    * From the `Cookie` header when seen; otherwise the jar's cookies the browser would have sent.
    */
   cookieNames: string[];
-  /** Where {@link cookieNames} come from: the request's `Cookie` header, or the cookie jar. */
+  /**
+   * Where {@link cookieNames} come from: the request's `Cookie` header (Firefox; Chrome only when
+   * AuthLens looks closer at the tab, since Chrome hides it otherwise), or the cookie jar.
+   */
   cookiesFrom: "header" | "jar";
-  /** The `Authorization` scheme as sent ("Bearer", "Basic", …), or null when none was sent. */
+  /**
+   * True when the cookies are presumed from the jar for a call to another origin whose answer allows
+   * credentials: such a call carries the site's cookies only if the page asked for them (fetch's
+   * `credentials: "include"`), which AuthLens cannot see. {@link cookieNames} then lists the cookies
+   * that would have gone if it did. Absent in records of older versions.
+   */
+  cookiesUncertain?: boolean;
+  /** The `Authorization` scheme as sent ("Bearer", "Basic", …), or null when none was sent or it was not seen. */
   authorizationScheme: string | null;
+  /** The `Proxy-Authorization` scheme as sent, or null. Absent in records of older versions. */
+  proxyAuthorizationScheme?: string | null;
   /** A bearer token's kind and safe claims (never the token), or null when none was sent. */
   token: TokenSummary | null;
   /** True when the request is a CORS preflight (OPTIONS with `Access-Control-Request-Method`). */
@@ -27,18 +40,21 @@ export interface SentCredentials {
 const MAX_COOKIE_NAMES = 100;
 
 /**
- * Reads the request headers of a failed request; `null` when they were not watched. Pure; runs
- * only for failures.
+ * Reads the request headers of a failed request; `headers` is null when they were not watched, and
+ * `cookieHeaderSeen` says whether the browser let AuthLens see `Cookie` among them (Chrome hides it
+ * from listeners without `extraHeaders`). Pure; runs only for failures.
  */
-export function summarizeSentCredentials(method: string, headers: readonly HttpHeader[] | null): SentCredentials {
-  if (headers === null) return { seen: false, cookieNames: [], cookiesFrom: "jar", authorizationScheme: null, token: null, preflight: false };
-  const cookie = headerValue(headers, "cookie");
+export function summarizeSentCredentials(method: string, headers: readonly HttpHeader[] | null, cookieHeaderSeen: boolean): SentCredentials {
+  if (headers === null) return { seen: false, cookieNames: [], cookiesFrom: "jar", authorizationScheme: null, proxyAuthorizationScheme: null, token: null, preflight: false };
+  const cookie = cookieHeaderSeen ? headerValue(headers, "cookie") : null;
   const authorization = headerValue(headers, "authorization");
+  const proxyAuthorization = headerValue(headers, "proxy-authorization");
   return {
     seen: true,
     cookieNames: cookie === null ? [] : cookieNames(cookie),
-    cookiesFrom: "header",
+    cookiesFrom: cookieHeaderSeen ? "header" : "jar",
     authorizationScheme: authorization === null ? null : authScheme(authorization),
+    proxyAuthorizationScheme: proxyAuthorization === null ? null : authScheme(proxyAuthorization),
     token: authorization === null ? null : summarizeBearerToken(authorization),
     preflight: method.toUpperCase() === "OPTIONS" && headerValue(headers, "access-control-request-method") !== null,
   };

@@ -1,4 +1,5 @@
-import { isFailure, type Failure } from "./failure";
+import { isBlockedRequest, MAX_BLOCKED_PER_TAB, type BlockedRequest } from "./blocked-request";
+import { isFailure, seenInFull, type Failure } from "./failure";
 
 /** The failures seen in one tab since it last moved to another site. */
 export interface TabRecord {
@@ -6,21 +7,34 @@ export interface TabRecord {
   site: string | null;
   /** Oldest first, at most {@link MAX_FAILURES_PER_TAB}. */
   failures: Failure[];
+  /** Calls to other origins whose answer the browser hid (most likely CORS), oldest first; absent when none. */
+  blocked?: BlockedRequest[];
 }
 
 export const MAX_FAILURES_PER_TAB = 50;
 
 export const EMPTY_TAB_RECORD: TabRecord = { site: null, failures: [] };
 
+/** True when the record holds nothing worth keeping. */
+export const isEmptyRecord = (record: TabRecord) => record.failures.length === 0 && (record.blocked?.length ?? 0) === 0;
+
 /**
- * Adds a failure, dropping the oldest beyond the cap. A failure whose request headers were seen
- * (AuthLens looked closer) replaces the earlier ones of its method and URL whose were not: they are
- * the same refusal, less well seen. Returns a new record.
+ * Adds a failure, dropping the oldest beyond the cap. A failure seen in full (AuthLens looked
+ * closer, or the browser shows everything) replaces the earlier ones of its method and URL that
+ * were not, and the blocked calls it explains: they are the same refusal, less well seen. Returns
+ * a new record.
  */
 export function appendFailure(record: TabRecord, failure: Failure, cap = MAX_FAILURES_PER_TAB): TabRecord {
-  const superseded = (f: Failure) => failure.details.sent.seen && f.details.sent.seen === false && f.url === failure.url && f.method === failure.method;
-  const failures = [...record.failures.filter((f) => !superseded(f)), failure];
-  return { ...record, failures: failures.length > cap ? failures.slice(failures.length - cap) : failures };
+  const full = seenInFull(failure.details);
+  const same = (f: { url: string; method: string }) => f.url === failure.url && f.method === failure.method;
+  const failures = [...record.failures.filter((f) => !(full && !seenInFull(f.details) && same(f))), failure];
+  const blocked = record.blocked?.filter((b) => !(full && same(b))) ?? [];
+  return { site: record.site, failures: failures.length > cap ? failures.slice(failures.length - cap) : failures, ...(blocked.length ? { blocked } : {}) };
+}
+
+/** Adds a blocked call, dropping the oldest beyond {@link MAX_BLOCKED_PER_TAB}. Returns a new record. */
+export function appendBlocked(record: TabRecord, blocked: BlockedRequest): TabRecord {
+  return { ...record, blocked: [...(record.blocked ?? []), blocked].slice(-MAX_BLOCKED_PER_TAB) };
 }
 
 /**
@@ -30,16 +44,18 @@ export function appendFailure(record: TabRecord, failure: Failure, cap = MAX_FAI
  */
 export function enterSite(record: TabRecord, site: string | null): TabRecord {
   if (record.site === site) return record;
-  return { site, failures: record.site === null ? record.failures : [] };
+  return record.site === null ? { ...record, site } : { site, failures: [] };
 }
 
 /** Reads a stored record, keeping what is well-formed and dropping the rest. */
 export function parseTabRecord(value: unknown): TabRecord {
   if (typeof value !== "object" || value === null) return EMPTY_TAB_RECORD;
-  const { site, failures } = value as { site?: unknown; failures?: unknown };
+  const { site, failures, blocked } = value as { site?: unknown; failures?: unknown; blocked?: unknown };
+  const calls = Array.isArray(blocked) ? blocked.filter(isBlockedRequest).slice(-MAX_BLOCKED_PER_TAB) : [];
   return {
     site: typeof site === "string" ? site : null,
     failures: Array.isArray(failures) ? failures.filter(isFailure).slice(-MAX_FAILURES_PER_TAB) : [],
+    ...(calls.length ? { blocked: calls } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { BlockedRequest } from "../core/blocked-request";
 import type { Failure } from "../core/failure";
 import type { FixId } from "../core/fix";
 import type { CauseId } from "../core/cause";
@@ -45,8 +46,14 @@ export interface Report {
   /** Newest first. */
   failures: Failure[];
   /**
-   * Until when (ms since the epoch) AuthLens looks closer at the tab, reading its request headers,
-   * cookies and CORS preflights too; null when it watches only responses, as it does by default.
+   * Calls to another origin that failed before AuthLens could see their answer (Chrome hides an
+   * answer that fails its CORS check from listeners without `extraHeaders`), newest first, at most
+   * 20. Not diagnosed and not counted on the badge: looking closer at the tab shows their answers.
+   */
+  blocked: BlockedRequest[];
+  /**
+   * Until when (ms since the epoch) AuthLens looks closer at the tab, reading its cookie headers,
+   * CORS preflights and answers that fail CORS too; null when it does not, as by default.
    */
   lookingCloserUntil: number | null;
 }

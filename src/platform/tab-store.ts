@@ -1,4 +1,4 @@
-import { EMPTY_TAB_RECORD, MAX_FAILURES_PER_TAB, parseTabRecord, type TabRecord } from "../core/tab-record";
+import { EMPTY_TAB_RECORD, isEmptyRecord, MAX_FAILURES_PER_TAB, parseTabRecord, type TabRecord } from "../core/tab-record";
 
 /** The slice of a `storage.StorageArea` the store uses (a Map-backed fake in unit tests). */
 export interface StorageAreaPort {
@@ -83,7 +83,7 @@ export function createTabStore(area: StorageAreaPort, globalCap = MAX_STORED_FAI
   /** Writes a record (or removes an empty one) and keeps the counts. Callers hold the queue. */
   async function write(tabId: number, record: TabRecord): Promise<void> {
     const known = await storedCounts();
-    if (record.failures.length === 0) {
+    if (isEmptyRecord(record)) {
       await area.remove(tabKey(tabId));
       known.delete(tabId);
     } else {

@@ -1,3 +1,4 @@
+import type { NetworkErrorEvent } from "../core/blocked-request";
 import type { ObservedResponse } from "../core/evidence";
 import type { HttpHeader } from "../core/http-header";
 
@@ -15,8 +16,10 @@ export interface ResponseEvent extends ObservedResponse {
   frameId: number;
 }
 
-export interface RequestEndEvent {
+/** An `onErrorOccurred` event: the request ended without a response AuthLens saw. */
+export interface RequestEndEvent extends NetworkErrorEvent {
   requestId: string;
+  tabId: number;
 }
 
 type Filter = { urls: string[]; types?: string[]; tabId?: number };
@@ -33,27 +36,32 @@ export interface WebRequestPort {
   onErrorOccurred: WebRequestEvent<RequestEndEvent>;
 }
 
-/** The handlers of a closer look at one tab: its request headers, and every header of its responses. */
-export interface CloseLookHandlers {
+/** Handlers for a request's headers, its response, and its end without one. */
+export interface RequestHandlers {
   onSendHeaders: (details: SentRequestEvent) => void;
   onHeadersReceived: (details: ResponseEvent) => void;
   onErrorOccurred: (details: RequestEndEvent) => void;
 }
 
 /**
- * What AuthLens watches in every tab: responses of the request types people sign in with, and
- * nothing else. Must run synchronously at the worker's top level, or Chrome will not wake a
- * stopped worker for the events (developer.chrome.com, "Register listeners").
+ * What AuthLens watches in every tab, for the request types people sign in with: each request's
+ * headers (`Authorization`, `Proxy-Authorization`; Firefox includes `Cookie`), each response's
+ * status and headers, and requests that end in an error. Must run synchronously at the worker's
+ * top level, or Chrome will not wake a stopped worker for the events (developer.chrome.com,
+ * "Register listeners").
  *
- * Measured (docs/performance.md): this one listener costs page loads about 1–2%; a listener for
- * request headers costs about 5% more, even filtered to another tab, and any `extraHeaders`
- * listener (Chrome's opt-in to `Cookie`, `Set-Cookie` and CORS preflights) about 10% more, for every
- * page in every tab, whatever it is filtered to. So those are added only for a tab the person asks
- * AuthLens to look closer at ({@link createCloseLook}), and the cookies a request carried are
- * otherwise read from the jar.
+ * None asks for `extraHeaders` (Chrome's opt-in to `Cookie`, `Set-Cookie`, CORS preflights and
+ * answers that fail CORS): Chrome then stops each request to ask the extension for its headers,
+ * which costs every page in every tab (docs/performance.md), so that is done only for a tab the
+ * person asks AuthLens to look closer at ({@link createCloseLook}), and the cookies a request
+ * carried are otherwise read from the jar. A request-header listener without it costs nothing
+ * measurable on a real network (docs/performance.md, the 40 ms rows).
  */
-export function watchResponses(webRequest: Pick<WebRequestPort, "onHeadersReceived">, onHeadersReceived: (details: ResponseEvent) => void): void {
-  webRequest.onHeadersReceived.addListener(onHeadersReceived, { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES] }, ["responseHeaders"]);
+export function watchRequests(webRequest: WebRequestPort, handlers: RequestHandlers): void {
+  const filter = { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES] };
+  webRequest.onSendHeaders.addListener(handlers.onSendHeaders, filter, ["requestHeaders"]);
+  webRequest.onHeadersReceived.addListener(handlers.onHeadersReceived, filter, ["responseHeaders"]);
+  webRequest.onErrorOccurred.addListener(handlers.onErrorOccurred, filter);
 }
 
 /**
@@ -63,15 +71,15 @@ export function watchResponses(webRequest: Pick<WebRequestPort, "onHeadersReceiv
  * asked for only where the browser declares it. Listeners added at run time are not kept for a
  * stopped worker: the worker adds them again when it starts (background/look-closer.ts).
  */
-export function createCloseLook(webRequest: WebRequestPort, handlers: CloseLookHandlers, supportsExtraHeaders: boolean) {
+export function createCloseLook(webRequest: WebRequestPort, handlers: RequestHandlers, supportsExtraHeaders: boolean) {
   const extra = supportsExtraHeaders ? ["extraHeaders"] : [];
-  const tabs = new Map<number, CloseLookHandlers>();
+  const tabs = new Map<number, RequestHandlers>();
   return {
     has: (tabId: number) => tabs.has(tabId),
     add(tabId: number): void {
       if (tabs.has(tabId)) return;
       // A tab's own functions: a browser ignores a function added twice to one event.
-      const own: CloseLookHandlers = { onSendHeaders: (d) => handlers.onSendHeaders(d), onHeadersReceived: (d) => handlers.onHeadersReceived(d), onErrorOccurred: (d) => handlers.onErrorOccurred(d) };
+      const own: RequestHandlers = { onSendHeaders: (d) => handlers.onSendHeaders(d), onHeadersReceived: (d) => handlers.onHeadersReceived(d), onErrorOccurred: (d) => handlers.onErrorOccurred(d) };
       const filter = { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES], tabId };
       webRequest.onSendHeaders.addListener(own.onSendHeaders, filter, ["requestHeaders", ...extra]);
       webRequest.onHeadersReceived.addListener(own.onHeadersReceived, filter, ["responseHeaders", ...extra]);

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { classify } from "../core/classify";
 import { toFailure } from "../core/failure";
 import type { Message, Report } from "../messaging/protocol";
-import { headers, makeEvidence } from "../test/builders";
+import { toBlockedRequest } from "../core/blocked-request";
+import { summarizeSentCredentials } from "../core/sent-credentials";
+import { CHROME_DEFAULT, headers, makeEvidence, makeNetworkError } from "../test/builders";
 import { App } from "./app";
 import { mockClient } from "./mock-client";
 
@@ -19,7 +21,7 @@ async function mount(props: Partial<Parameters<typeof App>[0]> = {}, sent: Messa
   const root = document.createElement("div");
   document.body.append(root);
   await act(async () => {
-    render(<App client={mockClient({ version: 1, tabId: 3, failures: [failure], lookingCloserUntil: null, ...report }, sent)} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} {...props} />, root);
+    render(<App client={mockClient({ version: 1, tabId: 3, failures: [failure], blocked: [], lookingCloserUntil: null, ...report }, sent)} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} {...props} />, root);
   });
   await act(async () => new Promise((r) => setTimeout(r, 0)));
   return root;
@@ -64,28 +66,47 @@ describe("popup App", () => {
     const root = document.createElement("div");
     document.body.append(root);
     await act(async () => {
-      render(<App client={mockClient({ version: 1, tabId: 3, failures: [], lookingCloserUntil: null })} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} />, root);
+      render(<App client={mockClient({ version: 1, tabId: 3, failures: [], blocked: [], lookingCloserUntil: null })} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} />, root);
     });
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(root.textContent).toContain("No auth failures seen in this tab.");
   });
 
-  it("offers a closer look where it did not see what a request carried, and not where it did", async () => {
-    const unseen = (() => {
-      const e = makeEvidence({}, null);
-      return toFailure("f2", 0, e, classify(e));
-    })();
+  it("offers a closer look where it is unsure and did not see the cookie headers, and not where it did or is sure", async () => {
+    const asChromeShows = (responseHeaders = headers(["Content-Type", "application/json"])) => {
+      const e = { ...makeEvidence({ responseHeaders }, headers(["Accept", "*/*"]), CHROME_DEFAULT) };
+      const sent = { ...e, sent: { ...e.sent, cookieNames: ["sid"] } };
+      return toFailure("f2", 0, sent, classify(sent));
+    };
     expect((await mount()).querySelector(".look-closer")).toBeNull();
     document.body.innerHTML = "";
+    // Sure without the cookies: an RFC 6750 error names an expired token.
+    const sure = asChromeShows(headers(["WWW-Authenticate", 'Bearer error="invalid_token", error_description="The token expired"']));
+    expect(sure.confidence).toBeGreaterThanOrEqual(0.8);
+    expect((await mount({}, [], { failures: [sure] })).querySelector(".look-closer")).toBeNull();
+    document.body.innerHTML = "";
     const sent: Message[] = [];
-    const root = await mount({}, sent, { failures: [unseen] });
-    expect(root.querySelector(".look-closer")?.textContent).toContain("AuthLens did not see what these requests carried");
+    const root = await mount({}, sent, { failures: [asChromeShows()] });
+    expect(root.querySelector(".look-closer")?.textContent).toContain("which cookies these requests carried");
     const button = [...root.querySelectorAll<HTMLButtonElement>(".look-closer button")].find((b) => b.textContent === "Look closer")!;
     expect(button.getAttribute("aria-describedby")).toBe("look-closer-hint");
     await act(async () => button.click());
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(sent).toContainEqual({ type: "look-closer", tabId: 3, on: true });
     expect(root.querySelector(".notice")?.textContent).toContain("Looking closer at this tab");
+  });
+
+  it("lists calls whose answer the browser hid, with what they carried, and offers to look closer at them", async () => {
+    const token = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3OTU3ODA4MDB9.c2ln"; // exp 2026-11-22T12:00:00Z
+    const blocked = toBlockedRequest("b1", makeNetworkError(), summarizeSentCredentials("GET", headers(["Authorization", token]), false));
+    const root = await mount({}, [], { failures: [], blocked: [blocked] });
+    const section = root.querySelector(".blocked");
+    expect(section?.textContent).toContain("api.example.net/v1/me");
+    expect(section?.textContent).toContain("from https://app.example.com");
+    expect(section?.textContent).toMatch(/expired .* ago/);
+    expect(root.querySelector(".empty")).toBeNull();
+    expect(root.querySelector(".look-closer")?.textContent).toContain("hid the answer");
+    expect(root.textContent).not.toContain("c2ln");
   });
 
   it("says while it looks closer, and stops when asked", async () => {

@@ -6,6 +6,7 @@ import type { ActionFix, FixResult, Report, UndoSummary } from "../messaging/pro
 import type { HostAccess } from "../platform/host-access";
 import { t } from "../platform/i18n";
 import { FailureGroupItem, groupFailures } from "./failure-group";
+import { BlockedCalls } from "./blocked-calls";
 import { LookCloser } from "./look-closer";
 
 /** Subscribes to "this tab's report changed" from the worker; returns the unsubscribe. */
@@ -92,6 +93,8 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
   };
   const pendingUndo = ready?.undo.filter((u) => u.id !== notice?.undoId) ?? [];
   const count = ready?.report.failures.length ?? 0;
+  // A report from before blocked calls were kept has none.
+  const blocked = ready?.report.blocked ?? [];
 
   return (
     <main aria-busy={state.kind === "loading" || busy}>
@@ -137,7 +140,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
         </p>
       )}
       {state.kind === "no-tab" && <p class="empty">{t("popupNoTab")}</p>}
-      {ready && count === 0 && (
+      {ready && count === 0 && blocked.length === 0 && (
         <div class="empty" role="status">
           <p>
             <strong>{t("popupEmpty")}</strong>
@@ -152,8 +155,9 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
           ))}
         </ul>
       )}
+      {ready && <BlockedCalls blocked={blocked} now={Date.now()} />}
       {/* After the diagnosis: seeing more is the next step only when the fixes above are not enough. */}
-      {ready && <LookCloser failures={ready.report.failures} until={ready.report.lookingCloserUntil ?? null} busy={busy} onChange={onLookCloser} />}
+      {ready && <LookCloser failures={ready.report.failures} blockedCount={blocked.length} until={ready.report.lookingCloserUntil ?? null} busy={busy} onChange={onLookCloser} />}
       <footer>
         {count > 0 && (
           <button type="button" onClick={() => void onCopy()}>

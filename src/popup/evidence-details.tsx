@@ -77,7 +77,7 @@ export function EvidenceDetails({ failure, now }: { failure: Failure; now: numbe
       <h3>{t("popupCookies")}</h3>
       <ul class="evidence">
         {sent.cookiesFrom === "jar" ? (
-          <li>{sent.cookieNames.length ? t("popupCookiesInJar", sent.cookieNames.join(", ")) : t("popupCookiesNoneInJar")}</li>
+          <li>{sent.cookieNames.length ? t(sent.cookiesUncertain ? "popupCookiesMaybe" : "popupCookiesInJar", sent.cookieNames.join(", ")) : t("popupCookiesNoneInJar")}</li>
         ) : (
           <li>{sent.cookieNames.length ? t("popupCookiesSent", sent.cookieNames.join(", ")) : t("popupCookiesNone")}</li>
         )}

@@ -1,6 +1,7 @@
 import type { Failure } from "../core/failure";
 import type { ActionFix } from "../messaging/protocol";
 import { t } from "../platform/i18n";
+import { shortUrl } from "../ui/short-url";
 import { causeLabel, resourceTypeLabel } from "../ui/labels";
 import { EvidenceDetails } from "./evidence-details";
 import { FixButtons } from "./fix-buttons";
@@ -52,15 +53,6 @@ export function FailureGroupItem({ group, now, busy, onFix }: { group: FailureGr
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
-function shortUrl(url: string): string {
-  try {
-    const { host, pathname, search } = new URL(url);
-    return host + pathname + search;
   } catch {
     return url;
   }

@@ -1,12 +1,26 @@
-import type { Failure } from "../core/failure";
+import { seenInFull, type Failure } from "../core/failure";
 import { LOOK_CLOSER_MS } from "../messaging/protocol";
 import { t } from "../platform/i18n";
 
+/** Below this, seeing a failure's cookie headers could change or settle the answer. */
+const SURE_ENOUGH = 0.8;
+
 /**
- * The closer look at this tab: on offer where AuthLens did not see what the tab's requests carried
- * (or saw nothing refused at all), and its status, with a way to stop it, while it runs.
+ * Whether a closer look could tell the person more: a call whose answer the browser hid, a
+ * failure AuthLens is not sure of and did not see in full (its cookie headers), or nothing seen at
+ * all (a refused preflight shows only to a closer look).
  */
-export function LookCloser({ failures, until, busy, onChange }: { failures: readonly Failure[]; until: number | null; busy: boolean; onChange: (on: boolean) => void }) {
+export function closerLookHelps(failures: readonly Failure[], blockedCount: number): "blocked" | "unsure" | "empty" | null {
+  if (blockedCount > 0) return "blocked";
+  if (failures.length === 0) return "empty";
+  return failures.some((f) => !seenInFull(f.details) && f.confidence < SURE_ENOUGH) ? "unsure" : null;
+}
+
+/**
+ * The closer look at this tab: on offer where it could tell more ({@link closerLookHelps}), and
+ * its status, with a way to stop it, while it runs.
+ */
+export function LookCloser({ failures, blockedCount, until, busy, onChange }: { failures: readonly Failure[]; blockedCount: number; until: number | null; busy: boolean; onChange: (on: boolean) => void }) {
   if (until !== null) {
     return (
       <div class="look-closer on" role="status">
@@ -17,13 +31,13 @@ export function LookCloser({ failures, until, busy, onChange }: { failures: read
       </div>
     );
   }
-  // Failures stored by an older version have no `seen`: they were watched in full.
-  const unseen = failures.some((f) => f.details.sent.seen === false);
-  if (failures.length > 0 && !unseen) return null;
+  const helps = closerLookHelps(failures, blockedCount);
+  if (!helps) return null;
+  const offer = { blocked: t("lookCloserOfferBlocked"), unsure: t("lookCloserOffer"), empty: t("lookCloserOfferEmpty") }[helps];
   return (
     <div class="look-closer">
-      <p>{failures.length > 0 ? t("lookCloserOffer") : t("lookCloserOfferEmpty")}</p>
-      <button type="button" class={failures.length > 0 ? "" : "primary"} disabled={busy} onClick={() => onChange(true)} aria-describedby="look-closer-hint">
+      <p>{offer}</p>
+      <button type="button" class={helps === "unsure" ? "" : "primary"} disabled={busy} onClick={() => onChange(true)} aria-describedby="look-closer-hint">
         {t("lookCloserButton")}
       </button>
       <p id="look-closer-hint" class="hint">

@@ -6,7 +6,7 @@ import type { CookieSnapshot } from "../core/cookie-snapshot";
 import type { FailureEvidence } from "../core/evidence";
 import { gatherEvidence } from "../core/evidence";
 import type { HttpHeader } from "../core/http-header";
-import type { ResponseEvent, SentRequestEvent } from "../platform/web-request";
+import type { RequestEndEvent, ResponseEvent, SentRequestEvent } from "../platform/web-request";
 
 /** Headers written as a server sends them, in order. */
 export const headers = (...pairs: [string, string][]): HttpHeader[] => pairs.map(([name, value]) => ({ name, value }));
@@ -37,14 +37,39 @@ export function makeRequest(overrides: Partial<SentRequestEvent> = {}): SentRequ
   };
 }
 
-/**
- * Evidence as the worker gathers it from a response and the headers its request carried: seen, as
- * when AuthLens looks closer at a tab, or `null` for a request whose headers were not watched (the
- * default), whose `Set-Cookie` Chrome then hides too unless `setCookie` says otherwise (Firefox).
- */
-export function makeEvidence(response: Partial<ResponseEvent> = {}, requestHeaders: HttpHeader[] | null = makeRequest().requestHeaders ?? [], setCookie = requestHeaders !== null): FailureEvidence {
-  return gatherEvidence(makeResponse(response), { request: requestHeaders, setCookie });
+/** A request that ended without a response AuthLens saw: by default, a cross-origin fetch Chrome failed its CORS check for. */
+export function makeNetworkError(overrides: Partial<RequestEndEvent> = {}): RequestEndEvent {
+  return {
+    requestId: "1001",
+    tabId: 7,
+    frameId: 0,
+    url: "https://api.example.net/v1/me",
+    method: "GET",
+    type: "xmlhttprequest",
+    error: "net::ERR_FAILED",
+    initiator: "https://app.example.com",
+    timeStamp: Date.parse("2026-11-22T12:00:00Z"),
+    ...overrides,
+  };
 }
+
+/**
+ * Evidence as the worker gathers it from a response and the headers its request carried. By
+ * default everything is seen, as in Firefox or a tab AuthLens looks closer at in Chrome; `seen`
+ * says otherwise: Chrome's default hides `Cookie` and `Set-Cookie` (`{ cookie: false, setCookie:
+ * false }`), and `requestHeaders: null` is a request whose headers were not seen at all.
+ */
+export function makeEvidence(
+  response: Partial<ResponseEvent> = {},
+  requestHeaders: HttpHeader[] | null = makeRequest().requestHeaders ?? [],
+  seen: { cookie?: boolean; setCookie?: boolean } = {},
+): FailureEvidence {
+  const cookie = seen.cookie ?? requestHeaders !== null;
+  return gatherEvidence(makeResponse(response), { request: requestHeaders, cookie, setCookie: seen.setCookie ?? cookie });
+}
+
+/** What Chrome shows a listener without `extraHeaders`: request headers without `Cookie`, and no `Set-Cookie`. */
+export const CHROME_DEFAULT = { cookie: false, setCookie: false } as const;
 
 /** A cookie as the cookies API describes it, with a value and an expiry an hour ahead. */
 export function makeCookie(overrides: Partial<CookieSnapshot> = {}): CookieSnapshot {

@@ -51,7 +51,6 @@ export const TOKENS: Scenario[] = [
   {
     id: "clock-skew",
     cause: "clock-skew",
-    closerLook: "the bearer token's claims, compared with the server's Date",
     family: "ASP.NET Core JwtBearer, server clock 2 hours ahead",
     title: "Your computer's clock and the server's disagree",
     start: "http://app.clock-skew.test/",
@@ -68,7 +67,6 @@ export const TOKENS: Scenario[] = [
   {
     id: "token-expired-auth0",
     cause: "token-expired",
-    closerLook: "the bearer token's exp claim (the challenge says only invalid_token)",
     family: "Auth0 express-oauth2-jwt-bearer",
     title: "An Auth0-protected API refuses a token that expired",
     start: "http://app.auth0-expired.test/",
@@ -115,7 +113,6 @@ export const TOKENS: Scenario[] = [
   {
     id: "clock-skew-express-jwt",
     cause: "clock-skew",
-    closerLook: "the bearer token's claims, compared with the server's Date",
     family: "express-jwt (jsonwebtoken NotBeforeError), server clock an hour behind",
     title: "A token that the server thinks is not valid yet",
     start: "http://app.jwt-not-before.test/",
@@ -145,7 +142,6 @@ export const TOKENS: Scenario[] = [
   {
     id: "token-invalid-public-api",
     cause: "token-invalid",
-    closerLook: "the bearer token the request carried (the 401 has no challenge)",
     family: "Public API with key auth (Stripe-style)",
     title: "A payments API refuses a revoked secret key",
     start: "http://shop.payments-key.test/",
