@@ -64,6 +64,12 @@ export default tseslint.config(
     rules: { "@typescript-eslint/require-await": "off" },
   },
   {
+    // The real-server lab's Node sites are plain JavaScript configurations of third-party servers, run by node itself.
+    files: ["e2e/real-lab/servers/**/*.mjs"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: "readonly", console: "readonly" } },
+  },
+  {
     // Playwright's evaluate callbacks run inside extension pages, where `chrome` is the API.
     files: ["e2e/**/*.ts"],
     rules: { "no-empty-pattern": "off" },

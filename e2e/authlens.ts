@@ -214,3 +214,15 @@ export const inOrder = (cookies: Cookie[]) => [...cookies].sort((a, b) => `${a.d
 
 /** An expiry one hour from now, in seconds, as `context.addCookies` wants it. */
 export const in1h = () => Math.floor(Date.now() / 1000) + 3600;
+
+/**
+ * Dismisses the browser's sign-in prompts in `page`, as a person who does not sign in does (CDP
+ * Fetch's auth handling, cancelling). Headless Chromium closes a tab whose fetch is answered with a
+ * Basic challenge when nothing answers the prompt; a person dismisses it and the page sees the 401.
+ */
+export async function dismissSignInPrompts(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  cdp.on("Fetch.authRequired", (e: { requestId: string }) => void cdp.send("Fetch.continueWithAuth", { requestId: e.requestId, authChallengeResponse: { response: "CancelAuth" } }).catch(() => undefined));
+  cdp.on("Fetch.requestPaused", (e: { requestId: string }) => void cdp.send("Fetch.continueRequest", { requestId: e.requestId }).catch(() => undefined));
+  await cdp.send("Fetch.enable", { handleAuthRequests: true, patterns: [{ urlPattern: "*" }] });
+}

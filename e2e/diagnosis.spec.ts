@@ -34,6 +34,9 @@ test("AuthLens names the right cause for every lab scenario: from what it watche
       }
       await expect.poll(async () => (await recorded())?.cause, { message: `cause recorded for ${scenario.failing}` }).toBe(scenario.cause);
       const failure = await recorded();
+      // Nothing recorded in the tab names a wrong cause above 50%.
+      const wrong = (await authlens.report(tabId)).failures.filter((f) => f.cause !== scenario.cause && f.confidence > 0.5);
+      expect(wrong.map((f) => `${f.url}: ${f.cause} ${f.confidence}`)).toEqual([]);
       expect(failure?.confidence).toBeGreaterThan(0);
       // Pages, frames and fetches: their request headers are seen in every tab (images and scripts are not watched for them).
       if (!scenario.closerLook && !scenario.subresource) expect(failure?.details.sent.seen, "request headers seen by default").toBe(true);

@@ -22,7 +22,15 @@ export function json(res: ServerResponse, status: number, headers: HeaderList, b
 
 /** A small HTML page; `script` runs after load (fetches that reproduce a failure). */
 export function page(res: ServerResponse, title: string, explanation: string, script = "", headers: HeaderList = []): void {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+  respond(res, 200, [["Content-Type", "text/html; charset=utf-8"], ...headers], pageHtml(title, explanation, script));
+}
+
+/**
+ * The lab's page: its title, what it reproduces, a log, and `script` run once it loads, settling
+ * `window.labDone` when done (every lab page has it, so tests know when its requests are over).
+ */
+export function pageHtml(title: string, explanation: string, script = ""): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="color-scheme" content="light dark">
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}#log{white-space:pre-wrap;font-family:monospace}</style>
 </head><body><h1>${title}</h1><p>${explanation}</p><p id="log" role="log" aria-live="polite"></p>
@@ -30,7 +38,6 @@ export function page(res: ServerResponse, title: string, explanation: string, sc
 const log = (line) => { document.getElementById("log").textContent += line + "\\n"; };
 window.labDone = (async () => { try { ${script} } catch (e) { log("error: " + e.message); } })();
 </script></body></html>`;
-  respond(res, 200, [["Content-Type", "text/html; charset=utf-8"], ...headers], html);
 }
 
 /** A page whose own document is the failure (what a person sees when the main frame is refused). */

@@ -17,6 +17,15 @@ export interface Lab {
   allHostsPacUrl: string;
   /** Every request the lab has served, oldest first: host, path and the Cookie header it carried. */
   requests: { host: string; path: string; cookie: string | null; at: number }[];
+  /**
+   * Hosts served by other servers on this machine (the real-server lab), as Chromium's
+   * host-resolver rules: `pattern` (e.g. "*django.test") goes to `port`. Checked before `*.test`.
+   */
+  hostRoutes: { pattern: string; port: number }[];
+  /** Sends `host` through the forward proxy on `port` (the PAC file); call before a browser starts. */
+  addProxy(host: string, port: number): void;
+  /** Adds a section (HTML) to the lab's index page, after its own scenarios. */
+  addIndexSection(html: string): void;
   close(): Promise<void>;
 }
 
@@ -29,7 +38,7 @@ const routes = new Map<string, Handler>([cleanRoutes, benchRoutes, securityRoute
 /** Hosts the lab's proxy answers for (the PAC file sends only these to it), with its answer. */
 const proxyAnswers = new Map(SCENARIOS.flatMap((s) => (s.proxy ? [[new URL(s.start).hostname, s.proxy] as const] : [])));
 
-function indexPage(): string {
+function indexPage(sections: readonly string[]): string {
   const note = (s: (typeof SCENARIOS)[number]) =>
     (s.subresource ? ` <strong>Turn on “Also watch images, scripts, stylesheets and fonts” in AuthLens’s settings first.</strong>` : "") +
     (s.closerLook ? ` <strong>Then click “Look closer” in the popup</strong> <small>(it needs ${s.closerLook})</small>.` : "");
@@ -40,6 +49,7 @@ function indexPage(): string {
 <p>Each link reproduces one kind of sign-in failure the way a real server sends it. Open one, then click the AuthLens icon in the toolbar: its badge counts the failures in the tab, and the popup explains them.</p>
 <ul>${items}</ul>
 <p><a href="${CLEAN_PAGE}">A page where everything works</a> (AuthLens shows nothing).</p>
+${sections.join("\n")}
 </body></html>`;
 }
 
@@ -48,9 +58,10 @@ function indexPage(): string {
  * (for Firefox, which has no --host-resolver-rules) every *.test host does, and the lab's proxy
  * serves the other scenarios as the sites themselves would.
  */
-function pacFile(port: number, everyTestHost: boolean): string {
+function pacFile(port: number, everyTestHost: boolean, otherProxies: ReadonlyMap<string, number>): string {
   const tests = everyTestHost ? 'dnsDomainIs(host, ".test")' : [...proxyAnswers.keys()].map((h) => `host == "${h}"`).join(" || ") || "false";
-  return `function FindProxyForURL(url, host) { return (${tests}) ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
+  const others = [...otherProxies].map(([host, p]) => `if (host == "${host}") return "PROXY 127.0.0.1:${p}";`).join(" ");
+  return `function FindProxyForURL(url, host) { ${others} return (${tests}) ? "PROXY 127.0.0.1:${port}" : "DIRECT"; }`;
 }
 
 function routeKey(req: IncomingMessage): { key: string; proxied: boolean } {
@@ -65,6 +76,8 @@ function routeKey(req: IncomingMessage): { key: string; proxied: boolean } {
 export async function startLab(port = 0): Promise<Lab> {
   let actualPort = port;
   const requests: Lab["requests"] = [];
+  const otherProxies = new Map<string, number>();
+  const indexSections: string[] = [];
   const server: Server = createServer((req, res) => {
     const { key, proxied } = routeKey(req);
     const slash = key.indexOf("/");
@@ -74,9 +87,9 @@ export async function startLab(port = 0): Promise<Lab> {
       if (req.headers["proxy-authorization"]) return respond(res, 200, [["Content-Type", "text/html"]], "<h1>Intranet</h1><p>Signed in to the proxy.</p>");
       return proxyAnswer(req, res);
     }
-    if (key === "lab.test/" || key === "127.0.0.1/" || key === "localhost/") return respond(res, 200, [["Content-Type", "text/html; charset=utf-8"]], indexPage());
-    if (key.endsWith("/proxy.pac")) return respond(res, 200, [["Content-Type", "application/x-ns-proxy-autoconfig"]], pacFile(actualPort, false));
-    if (key.endsWith("/all-test-hosts.pac")) return respond(res, 200, [["Content-Type", "application/x-ns-proxy-autoconfig"]], pacFile(actualPort, true));
+    if (key === "lab.test/" || key === "127.0.0.1/" || key === "localhost/") return respond(res, 200, [["Content-Type", "text/html; charset=utf-8"]], indexPage(indexSections));
+    if (key.endsWith("/proxy.pac")) return respond(res, 200, [["Content-Type", "application/x-ns-proxy-autoconfig"]], pacFile(actualPort, false, otherProxies));
+    if (key.endsWith("/all-test-hosts.pac")) return respond(res, 200, [["Content-Type", "application/x-ns-proxy-autoconfig"]], pacFile(actualPort, true, otherProxies));
     if (key === "lab.test/warmup") return respond(res, 401, [["Content-Type", "text/plain"]], "Warm-up: AuthLens should record this 401.");
     if (key.startsWith("lab.test/tab/")) return respond(res, 200, [["Content-Type", "text/html"]], "<title>New tab</title>");
     if (key.endsWith("/favicon.ico")) return respond(res, 204, []);
@@ -99,6 +112,9 @@ export async function startLab(port = 0): Promise<Lab> {
     pacUrl: `http://127.0.0.1:${actualPort}/proxy.pac`,
     allHostsPacUrl: `http://127.0.0.1:${actualPort}/all-test-hosts.pac`,
     requests,
+    hostRoutes: [],
+    addProxy: (host, proxyPort) => void otherProxies.set(host, proxyPort),
+    addIndexSection: (html) => void indexSections.push(html),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -53,6 +53,7 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
     reportChanged: () => undefined,
     newId: () => `id-${++n}`,
     tabExists: async (tabId) => openTabs?.has(tabId) ?? true,
+    tabUrl: async () => null,
     logError: (message) => errors.push(message),
     batchMs: 5,
   });

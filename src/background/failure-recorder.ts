@@ -35,6 +35,8 @@ export interface FailureRecorderDeps {
   reportChanged: (tabId: number) => void;
   /** Whether the tab is still open: a response can arrive after its tab closed. */
   tabExists: (tabId: number) => Promise<boolean>;
+  /** The tab's page URL, for a tab whose page the worker has not seen commit (it was stopped meanwhile); null if unknown. */
+  tabUrl: (tabId: number) => Promise<string | null>;
   /** Where a listener's failure is reported; no listener lets an exception escape. */
   logError: (message: string, error: unknown) => void;
   /** How long a tab's failures are gathered before they are recorded together (default {@link BATCH_MS}). */
@@ -88,7 +90,7 @@ const MAX_PENDING_REQUESTS = 2000;
  * costs a map insert and delete: no parsing, no storage, nothing kept.
  */
 export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorder {
-  const { store, badge, classify, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, logError, batchMs = BATCH_MS } = deps;
+  const { store, badge, classify, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, logError, batchMs = BATCH_MS } = deps;
   const pending = new Map<string, SentHeaders>();
   /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
   const tabPages = new Map<number, string>();
@@ -140,6 +142,11 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
   async function record(tabId: number, items: readonly (Refusal | Blocked)[]): Promise<void> {
     try {
       for (const { details } of items) if (details.type === "main_frame") tabPages.set(tabId, details.url);
+      // A frame's requests are judged against the tab's page: learn it if the worker was stopped since it committed.
+      if (!tabPages.has(tabId)) {
+        const url = await tabUrl(tabId);
+        if (url) tabPages.set(tabId, url);
+      }
       const { statuses, ignoredSites } = await preferences();
       const jars = new Map<string, Promise<JarCookie[] | null>>();
       const found: { evidence: FailureEvidence; site: string | null; frameId: number; type: string }[] = [];
@@ -160,7 +167,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
         const jar = jars.get(key) ?? readJar(details.url, topLevelUrl);
         jars.set(key, jar);
         // The changes are read after the jar: by then the browser has reported the response's own.
-        found.push({ evidence: withJarEvidence(gatherEvidence(item.details, item.seen), await jar, cookieChanges()), site, frameId: details.frameId, type: details.type });
+        found.push({ evidence: withJarEvidence(gatherEvidence(item.details, item.seen, tabPages.get(tabId) ?? null), await jar, cookieChanges()), site, frameId: details.frameId, type: details.type });
       }
       if (found.length === 0 && blocked.length === 0) return;
       const next = await store.update(tabId, (current) => {

@@ -59,6 +59,10 @@ const recorder = createFailureRecorder({
   reportChanged: (tabId) => void browser.runtime.sendMessage({ type: "authlens-report-changed", tabId } satisfies ReportChanged).catch(() => undefined),
   newId: () => crypto.randomUUID(),
   tabExists,
+  tabUrl: (tabId) => browser.tabs.get(tabId).then(
+    (tab) => tab.url ?? null,
+    () => null,
+  ),
   logError,
 });
 

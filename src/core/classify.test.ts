@@ -117,4 +117,29 @@ describe("classify, weighing evidence", () => {
     expect(plain).not.toMatch(/WWW-Authenticate|invalid_token/);
     expect(technical).toContain('error="invalid_token"');
   });
+
+  it.each([
+    ["Token", "Token planted0key", "token-invalid"],
+    ["a bare key", "planted0bare0key", "token-invalid"],
+    ["ApiKey", "ApiKey planted0key", "token-invalid"],
+  ])("a 401 to a request that carried %s names the token or key refused, never its value", (_, authorization, cause) => {
+    const d = classify(makeEvidence({ responseHeaders: [] }, [{ name: "Authorization", value: authorization }]));
+    expect(d.cause).toBe(cause);
+    expect(d.confidence).toBe(0.6);
+    expect(JSON.stringify(d)).not.toContain("planted0");
+  });
+
+  it("a Basic or Negotiate credential refused is not an API token", () => {
+    expect(classify(makeEvidence({ responseHeaders: [{ name: "WWW-Authenticate", value: 'Basic realm="x"' }] }, [{ name: "Authorization", value: "Basic YTpi" }])).cause).toBe("wrong-credentials");
+    expect(classify(makeEvidence({ responseHeaders: [{ name: "WWW-Authenticate", value: "Negotiate" }] }, [{ name: "Authorization", value: "Negotiate YIIG" }])).cause).not.toBe("token-invalid");
+  });
+
+  it.each([
+    ['Bearer error="Insufficient scope"', "insufficient-permissions"],
+    ['Bearer error="insufficient-scope", scope="admin"', "insufficient-permissions"],
+    ['Bearer error="Expired token"', "token-expired"],
+    ['Bearer error="token_expired"', "token-expired"],
+  ])("reads an RFC 6750 code however it is spelt: %s", (challenge, cause) => {
+    expect(classify(makeEvidence({ responseHeaders: [{ name: "WWW-Authenticate", value: challenge }] }, [{ name: "Authorization", value: "Bearer opaque-token" }])).cause).toBe(cause);
+  });
 });

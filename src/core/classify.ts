@@ -6,7 +6,7 @@ import type { FixId } from "./fix";
 import { describeObservations } from "./observations";
 import { cookiesBlocked, sessionEnded, staleCookie } from "./cookie-rules";
 import { challengeReason, type Finding, type Rule } from "./finding";
-import { clockSkew, insufficientScope, tokenExpired, tokenInvalid, umaPermissionTicket } from "./token-rules";
+import { clockSkew, insufficientScope, refusedApiToken, tokenExpired, tokenInvalid, umaPermissionTicket } from "./token-rules";
 
 export { describeDuration } from "./duration";
 
@@ -16,6 +16,8 @@ const PASSIVE_TYPES = new Set(["image", "imageset", "font", "stylesheet", "media
 const SIGN_IN_PATH = /(^|\/)(log-?in|sign-?in|sign_in|sessions?|auth(enticate)?|token|oauth\/token)(\.json)?\/?$/i;
 /** Schemes in which the browser itself sends a username and password. */
 const PASSWORD_SCHEMES = ["basic", "digest"];
+/** Challenges the browser answers itself, with what was typed in its prompt or the system's sign-in. */
+const BROWSER_SCHEMES = [...PASSWORD_SCHEMES, "negotiate", "ntlm"];
 
 /**
  * Names the most likely cause of an auth failure. Pure: evidence in, diagnosis out.
@@ -43,7 +45,7 @@ export function classify(evidence: FailureEvidence): Diagnosis {
   };
 }
 
-const RULES: Rule[] = [proxyAuth, corsPreflight, botChallenge, clockSkew, tokenExpired, insufficientScope, umaPermissionTicket, tokenInvalid, staleCookie, cookiesBlocked, laravelOrIisExpiry, wrongCredentials, sessionEnded, refusedWithCredentials, missingCredentials, passiveSubresource];
+const RULES: Rule[] = [proxyAuth, corsPreflight, botChallenge, clockSkew, tokenExpired, insufficientScope, umaPermissionTicket, tokenInvalid, refusedApiToken, staleCookie, cookiesBlocked, laravelOrIisExpiry, wrongCredentials, sessionEnded, refusedWithCredentials, missingCredentials, passiveSubresource];
 
 function proxyAuth(e: FailureEvidence): Finding | null {
   if (e.status !== 407 && e.response.proxyChallenges.length === 0) return null;
@@ -192,11 +194,19 @@ function missingCredentials(e: FailureEvidence, host: string): Finding | null {
       ? `${host} wants you to sign in, and your browser holds no cookie that signs you in there.`
       : `${host} wants you to sign in, and the request carried no sign-in details.`;
   if (e.status === 401) {
+    // The browser answers these challenges itself (its sign-in prompt, its cache of what was typed there, the
+    // operating system's Kerberos), adding Authorization where no extension sees it: a password typed and refused looks the same.
+    const prompted = challenge !== undefined && BROWSER_SCHEMES.includes(challenge.scheme.toLowerCase());
     return {
       cause: "missing-credentials",
-      confidence: (challenge ? 0.8 : 0.7) - doubt,
-      summary,
-      reasons: [challenge ? challengeReason(challenge, `The server asks for ${challenge.scheme} credentials.`) : { seen: "HTTP 401 with no challenge", meaning: "The server needs a sign-in." }, item],
+      confidence: prompted ? Math.min(0.5, 0.8 - doubt) : (challenge ? 0.8 : 0.7) - doubt,
+      summary: prompted ? `${host} wants a username and password. If you typed them into your browser's sign-in prompt, they were not accepted.` : summary,
+      reasons: [
+        challenge
+          ? challengeReason(challenge, prompted ? `The browser asks for ${challenge.scheme} credentials itself, in its sign-in prompt, and sends them where no extension sees them.` : `The server asks for ${challenge.scheme} credentials.`)
+          : { seen: "HTTP 401 with no challenge", meaning: "The server needs a sign-in." },
+        item,
+      ],
     };
   }
   if (e.status === 403 && !PASSIVE_TYPES.has(e.resourceType)) {

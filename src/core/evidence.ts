@@ -45,6 +45,12 @@ export interface FailureEvidence {
   initiator: string | null;
   /** True when the initiator's registrable domain is not the target's. */
   crossSite: boolean;
+  /**
+   * The registrable domain of the tab's page when the request was made in a frame that page embeds
+   * from another site (the browser then treats the request as cross-site for cookies); else null.
+   * Absent in records of older versions.
+   */
+  embeddedIn?: string | null;
   /** Local time when the response arrived, in ms since the epoch. */
   time: number;
   /** Server clock minus local clock, from the `Date` header, in ms; null without a usable `Date`. */
@@ -105,8 +111,11 @@ export interface HeadersSeen {
   setCookie: boolean;
 }
 
-/** Builds the evidence for a failed request from its response event and what was seen of its headers. */
-export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen): FailureEvidence {
+/**
+ * Builds the evidence for a failed request from its response event, what was seen of its headers
+ * and, where known, the URL of the tab's page.
+ */
+export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen, topLevelUrl: string | null = null): FailureEvidence {
   const headers = response.responseHeaders;
   const date = headerValue(headers, "date");
   const serverNow = date === null ? NaN : Date.parse(date);
@@ -123,6 +132,7 @@ export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen): F
     resourceType: response.type,
     initiator,
     crossSite: initiator !== null && targetSite !== null && registrableDomain(initiator) !== targetSite,
+    embeddedIn: embeddingSite(response.type, targetSite, topLevelUrl),
     time: Math.round(response.timeStamp),
     // Date has one-second resolution: round the skew to whole seconds so latency is not read as skew.
     clockSkewMs: Number.isNaN(serverNow) ? null : Math.round((serverNow - response.timeStamp) / 1000) * 1000,
@@ -147,6 +157,13 @@ export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen): F
     jar: null,
     repeats: 0,
   };
+}
+
+/** The tab page's site when a frame of another site made the request (a page's own request is never embedded). */
+function embeddingSite(type: string, targetSite: string | null, topLevelUrl: string | null): string | null {
+  if (type === "main_frame" || !topLevelUrl || !targetSite) return null;
+  const top = registrableDomain(topLevelUrl);
+  return top && top !== targetSite ? top : null;
 }
 
 /** Firefox gives `originUrl` (a full URL); Chrome gives `initiator` (an origin). Keep only the origin. */

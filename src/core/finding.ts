@@ -15,10 +15,14 @@ export interface Finding {
 /** A classifier rule: a finding when its evidence is there, else null. `host` is the refusing host. */
 export type Rule = (e: FailureEvidence, host: string) => Finding | null;
 
-/** The Bearer (or DPoP) challenge of a response, with its RFC 6750 error code lower-cased. */
+/**
+ * The Bearer (or DPoP) challenge of a response, with its RFC 6750 error code as the RFC spells it:
+ * servers also write the codes as words ("Insufficient scope", express-jwt-authz) or with hyphens,
+ * which read the same to a person and so to AuthLens.
+ */
 export function bearerError(challenges: readonly Challenge[]): { challenge: Challenge; error: string | undefined; params: Record<string, string> } | null {
   const challenge = challenges.find((c) => isScheme(c, "bearer") || isScheme(c, "dpop"));
-  return challenge ? { challenge, error: challenge.params.error?.toLowerCase(), params: challenge.params } : null;
+  return challenge ? { challenge, error: challenge.params.error?.trim().toLowerCase().replace(/[\s-]+/g, "_"), params: challenge.params } : null;
 }
 
 /** A challenge as an evidence item: the server's own words. */

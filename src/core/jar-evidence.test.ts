@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { CHROME_DEFAULT, headers, makeEvidence } from "../test/builders";
 import { classify } from "./classify";
 import type { JarCookie } from "./cookie-jar";
+import { gatherEvidence } from "./evidence";
 import { withJarEvidence, type CookieChange } from "./jar-evidence";
+import { makeResponse } from "../test/builders";
+
+/** The evidence fields a frame of widget.example.com embedded by partner.example gets. */
+const gatherEmbedded = () => {
+  const { embeddedIn } = gatherEvidence(makeResponse({ url: "https://widget.example.com/api/me", type: "xmlhttprequest" }), { request: [], cookie: false, setCookie: false }, "https://www.partner.example/portal");
+  return { embeddedIn };
+};
 
 const T = Date.parse("2026-11-22T12:00:00Z");
 const jarCookie = (overrides: Partial<JarCookie> = {}): JarCookie => ({
@@ -124,11 +132,21 @@ describe("withJarEvidence, as Chrome shows a request by default (headers without
   });
 
   it("says nothing identified the request only as far as it saw: no cookie in the jar, and no Authorization", () => {
-    const d = classify(withJarEvidence(chrome({ responseHeaders: headers(["WWW-Authenticate", 'Basic realm="intranet"']) }), [], []));
+    const d = classify(withJarEvidence(chrome({ responseHeaders: headers(["WWW-Authenticate", 'Bearer realm="api"']) }), [], []));
     expect(d.cause).toBe("missing-credentials");
     expect(d.confidence).toBe(0.75);
     expect(d.evidence.map((i) => i.seen)).toContain("No cookies for this address in the jar, and no Authorization header");
   });
+
+  it.each(["Basic realm=\"intranet\"", "Digest realm=\"staff\", nonce=\"abc\"", "Negotiate", "NTLM"])(
+    "a %s challenge the browser answers itself, from its prompt, unseen: missing credentials at 50%% at most, saying a typed password may have been refused",
+    (challenge) => {
+      const d = classify(withJarEvidence(chrome({ type: "main_frame", responseHeaders: headers(["WWW-Authenticate", challenge]) }), [], []));
+      expect(d.cause).toBe("missing-credentials");
+      expect(d.confidence).toBeLessThanOrEqual(0.5);
+      expect(d.summary).toMatch(/If you typed them into your browser's sign-in prompt, they were not accepted/);
+    },
+  );
 
   it("an empty jar with no challenge is missing credentials at 50%: a cookie the browser refused to store would look the same", () => {
     const d = classify(withJarEvidence(chrome(), [], []));
@@ -167,6 +185,24 @@ describe("withJarEvidence, as Chrome shows a request by default (headers without
     const d = classify(withJarEvidence(chrome({ ...spa, responseHeaders: answer }), [], [change({ domain: ".example.com", hostOnly: false })]));
     expect(d.cause).toBe("session-expired");
     expect(d.confidence).toBe(0.75);
+  });
+});
+
+describe("withJarEvidence, a frame another site embeds", () => {
+  it("judges the frame's own-origin calls as cross-site for cookies: a SameSite=Lax session is withheld, not ended", () => {
+    const inFrame = makeEvidence({ timeStamp: T, url: "https://widget.example.com/api/me", initiator: "https://widget.example.com", statusCode: 403 }, headers(["Accept", "*/*"]), CHROME_DEFAULT);
+    const embedded = { ...inFrame, ...gatherEmbedded() };
+    const e = withJarEvidence(embedded, [jarCookie({ domain: "widget.example.com", sameSite: "lax" })], []);
+    expect(e.embeddedIn).toBe("partner.example");
+    expect(e.jar?.applicable[0]).toMatchObject({ sent: false, withheld: "samesite" });
+    const d = classify(e);
+    expect(d.cause).toBe("cookies-blocked");
+    expect(d.evidence.map((i) => i.seen)).toContain("Made in a frame that partner.example, another site, embeds");
+  });
+
+  it("leaves a page's own requests, and frames of its own site, as they are", () => {
+    const ownFrame = makeEvidence({ timeStamp: T, url: "https://widget.example.com/api/me", initiator: "https://widget.example.com" }, headers(["Accept", "*/*"]), CHROME_DEFAULT);
+    expect(ownFrame.embeddedIn).toBeNull();
   });
 });
 

@@ -32,9 +32,11 @@ export function withJarEvidence(evidence: FailureEvidence, jar: readonly JarCook
   const setCookies = evidence.response.setCookiesFrom === "jar-changes" ? own.filter((c) => !(c.removed && c.cause === "overwrite")).map(toSetCookie) : evidence.response.setCookies;
   const response = { ...evidence.response, setCookies };
   if (!jar) return { ...evidence, response };
-  if (evidence.sent.cookiesFrom === "header") return { ...evidence, response, jar: analyzeJar(evidence.url, jar, evidence.sent.cookieNames, evidence.crossSite, evidence.resourceType) };
+  // A frame another site embeds makes cross-site requests, for cookies, even to its own origin.
+  const crossSite = evidence.crossSite || Boolean(evidence.embeddedIn);
+  if (evidence.sent.cookiesFrom === "header") return { ...evidence, response, jar: analyzeJar(evidence.url, jar, evidence.sent.cookieNames, crossSite, evidence.resourceType) };
   const crossOrigin = crossOriginCookies(evidence);
-  const analysis = analyzeJar(evidence.url, jarBefore(jar, own, evidence.time), null, evidence.crossSite, evidence.resourceType, crossOrigin === "omitted");
+  const analysis = analyzeJar(evidence.url, jarBefore(jar, own, evidence.time), null, crossSite, evidence.resourceType, crossOrigin === "omitted");
   const cookieNames = analysis.applicable.filter((c) => c.sent).map((c) => c.name);
   return { ...evidence, response, jar: analysis, sent: { ...evidence.sent, cookieNames, cookiesFrom: "jar", ...(crossOrigin === "uncertain" && cookieNames.length > 0 ? { cookiesUncertain: true } : {}) } };
 }

@@ -36,6 +36,7 @@ export function describeObservations(e: FailureEvidence): EvidenceItem[] {
     );
   }
   if (e.crossSite && e.initiator) items.push({ seen: `Requested by ${e.initiator}, another site`, meaning: "Cross-site requests carry fewer cookies." });
+  if (e.embeddedIn) items.push({ seen: `Made in a frame that ${e.embeddedIn}, another site, embeds`, meaning: "The browser treats a frame's requests as cross-site when another site embeds it, and withholds SameSite cookies from them." });
   if (e.clockSkewMs !== null && Math.abs(e.clockSkewMs) >= 60_000) {
     items.push({ seen: `Server clock ${e.clockSkewMs > 0 ? "ahead" : "behind"} by ${Math.round(Math.abs(e.clockSkewMs) / 1000)} s`, meaning: "Time-limited sign-ins are judged by the server's clock." });
   }

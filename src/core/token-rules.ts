@@ -35,7 +35,8 @@ export function tokenExpired(e: FailureEvidence, host: string): Finding | null {
   const exp = e.sent.token?.claims?.exp;
   const serverNow = (e.time + (e.clockSkewMs ?? 0)) / 1000;
   const bearer = bearerError(e.response.challenges);
-  const describedExpired = bearer?.error === "invalid_token" && /expir/i.test(bearer.params.error_description ?? "");
+  // RFC 6750's invalid_token described as expired, or a server's own code for it ("token_expired", hapi's "Expired token").
+  const describedExpired = (bearer?.error === "invalid_token" && /expir/i.test(bearer.params.error_description ?? "")) || /expired/.test(bearer?.error ?? "");
   if (exp !== undefined && exp <= serverNow) {
     return {
       cause: "token-expired",
@@ -104,6 +105,31 @@ export function tokenInvalid(e: FailureEvidence, host: string): Finding | null {
         seen: token.kind === "jwt" ? "A bearer JWT that has not expired" : `An ${token.kind} bearer token`,
         meaning: "A refused token that is not expired has been revoked, was issued for another service, or is malformed.",
       },
+    ],
+  };
+}
+
+/** Schemes the browser's own sign-in prompt or the operating system answers: not an app's token. */
+const NOT_TOKENS = new Set(["basic", "digest", "negotiate", "ntlm", "(unreadable)"]);
+
+/**
+ * A 401 to a request that carried a credential of a scheme of its own (Django REST framework's
+ * `Token`, `ApiKey`, `SSWS`, a bare key): the server refused that token or key. Bearer tokens have
+ * their own rules above; passwords are wrong credentials.
+ */
+export function refusedApiToken(e: FailureEvidence, host: string): Finding | null {
+  const scheme = e.sent.authorizationScheme;
+  if (e.status !== 401 || !scheme || e.sent.token || NOT_TOKENS.has(scheme.toLowerCase())) return null;
+  const named = scheme === "(no scheme)" ? "an API key" : `a ${scheme} credential`;
+  const challenge = e.response.challenges.find((c) => isScheme(c, scheme));
+  return {
+    cause: "token-invalid",
+    confidence: challenge ? 0.75 : 0.6,
+    summary: `${host} refused the API token the page sent (${named}).`,
+    reasons: [
+      challenge
+        ? challengeReason(challenge, `The server asks for ${scheme} credentials again: the one sent was revoked, has expired, or belongs elsewhere.`)
+        : { seen: `Authorization: ${scheme === "(no scheme)" ? "a bare key" : scheme} (value hidden), answered 401`, meaning: "The request carried a token or key, and the server refused it." },
     ],
   };
 }

@@ -162,7 +162,8 @@ export const CAPTURED: CapturedCase[] = [
     response: { statusCode: 401, type: "main_frame", responseHeaders: h(["Server", "nginx/1.24.0"], ["Date", DATE], ["Content-Type", "text/html"], ["WWW-Authenticate", 'Basic realm="Restricted"']) },
     request: h(["Accept", "text/html"]),
     cause: "missing-credentials",
-    minConfidence: 0.75,
+    // The browser answers this challenge itself, unseen by extensions: a refused password would look the same.
+    minConfidence: 0.5,
   },
   {
     name: "Apache mod_auth_basic, wrong password",
@@ -189,7 +190,8 @@ export const CAPTURED: CapturedCase[] = [
     response: { statusCode: 401, type: "main_frame", responseHeaders: h(["Server", "Microsoft-IIS/10.0"], ["WWW-Authenticate", "Negotiate"], ["WWW-Authenticate", "NTLM"], ["Date", DATE]) },
     request: h(["Accept", "text/html"]),
     cause: "missing-credentials",
-    minConfidence: 0.75,
+    // The browser answers this challenge itself, unseen by extensions: a refused password would look the same.
+    minConfidence: 0.5,
   },
   {
     name: "Outlook on the web, 440 Login Time-out",
@@ -387,5 +389,73 @@ export const CAPTURED: CapturedCase[] = [
     request: h(["Accept", "image/avif,image/webp,*/*"]),
     cause: "unknown",
     minConfidence: 0.2,
+  },
+  // Captured in the real-server lab (e2e/real-lab, e2e/real-servers.spec.ts): the servers' own answers, unmodified; docs/real-servers.md has every row.
+  {
+    name: "Django REST framework 3.14 (Debian), TokenAuthentication with a revoked token",
+    source: "Real-server lab capture: python3-djangorestframework 3.14.0-2+deb12u1, TokenAuthentication, a token deleted on the server; body {\"detail\":\"Invalid token.\"}",
+    response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["Server", "WSGIServer/0.2 CPython/3.11.2"], ["Content-Type", "application/json"], ["WWW-Authenticate", "Token"], ["Vary", "Accept, Origin"], ["Allow", "OPTIONS, GET"]) },
+    request: h(["Authorization", "Token planted0drf0token0000000000000000000000"]),
+    cause: "token-invalid",
+    minConfidence: 0.75,
+  },
+  {
+    name: "Django REST framework 3.14 (Debian), a session the server no longer has",
+    source: "Real-server lab capture: python3-django 3.2.25, python3-djangorestframework 3.14.0; SessionMiddleware deletes the cookie of an empty session; body {\"detail\":\"Authentication credentials were not provided.\"}",
+    response: {
+      statusCode: 403,
+      responseHeaders: h(["Date", DATE], ["Server", "WSGIServer/0.2 CPython/3.11.2"], ["Content-Type", "application/json"], ["Vary", "Accept, Cookie, Origin"], ["Allow", "OPTIONS, GET"], ["Set-Cookie", 'sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax']),
+    },
+    request: h(["Cookie", "csrftoken=planted-csrf; sessionid=planted-session"]),
+    cause: "session-expired",
+    minConfidence: 0.85,
+  },
+  {
+    name: "express-jwt-authz 2.4, scope missing from the token",
+    source: 'Real-server lab capture: express-jwt-authz 2.4.1 (lib/index.js: `Bearer scope="…", error="Insufficient scope"`, the RFC 6750 code written as words), express 4.22.3; body "Insufficient scope"',
+    response: { statusCode: 403, responseHeaders: h(["X-Powered-By", "Express"], ["WWW-Authenticate", 'Bearer scope="read:reports", error="Insufficient scope"'], ["Content-Type", "text/html; charset=utf-8"], ["Date", DATE]) },
+    request: h(["Authorization", `Bearer ${jwt({ sub: "planted-subject", scope: "read:orders", aud: "orders-api", iat: s(-60), exp: s(240) })}`]),
+    cause: "insufficient-permissions",
+    minConfidence: 0.9,
+  },
+  {
+    name: "express-jwt 8.5, expired token (express's development error page)",
+    source: "Real-server lab capture: express-jwt 8.5.1, express 4.22.3 finalhandler; no challenge, body <pre>UnauthorizedError: jwt expired",
+    response: { statusCode: 401, responseHeaders: h(["X-Powered-By", "Express"], ["Content-Security-Policy", "default-src 'none'"], ["X-Content-Type-Options", "nosniff"], ["Content-Type", "text/html; charset=utf-8"], ["Date", DATE]) },
+    request: h(["Authorization", `Bearer ${jwt({ sub: "planted-subject", aud: "orders-api", iat: s(-2), exp: s(-1) })}`]),
+    cause: "token-expired",
+    minConfidence: 0.85,
+  },
+  {
+    name: "express-jwt 8.5, token issued for another audience",
+    source: "Real-server lab capture: express-jwt 8.5.1 with `audience`; no challenge, body <pre>UnauthorizedError: jwt audience invalid. expected: orders-api",
+    response: { statusCode: 401, responseHeaders: h(["X-Powered-By", "Express"], ["Content-Security-Policy", "default-src 'none'"], ["X-Content-Type-Options", "nosniff"], ["Content-Type", "text/html; charset=utf-8"], ["Date", DATE]) },
+    request: h(["Authorization", `Bearer ${jwt({ sub: "planted-subject", aud: "billing-api", iat: s(-10), exp: s(290) })}`]),
+    cause: "token-invalid",
+    minConfidence: 0.6,
+  },
+  {
+    name: "koa-jwt 4.0, no token",
+    source: "Real-server lab capture: koa-jwt 4.0.4 (ctx.throw(401, 'Authentication Error')), koa 3.3.0; no challenge",
+    response: { statusCode: 401, responseHeaders: h(["Content-Type", "text/plain; charset=utf-8"], ["Date", DATE]) },
+    request: h(["Accept", "*/*"]),
+    cause: "missing-credentials",
+    minConfidence: 0.65,
+  },
+  {
+    name: "Flask-Login 0.6 (Debian), a session cookie signed with the previous deployment's key",
+    source: "Real-server lab capture: python3-flask 2.2.2, python3-flask-login 0.6.2, login_required without login_view → abort(401); Werkzeug's 401 page, no challenge, the cookie left in place",
+    response: { statusCode: 401, responseHeaders: h(["Server", "Werkzeug/2.2.2 Python/3.11.2"], ["Date", DATE], ["Content-Type", "text/html; charset=utf-8"], ["Vary", "Cookie"]) },
+    request: h(["Cookie", "session=planted.flask.session"]),
+    cause: "session-expired",
+    minConfidence: 0.6,
+  },
+  {
+    name: "Apache httpd 2.4 (Debian) forward proxy, mod_auth_basic",
+    source: 'Real-server lab capture: apache2 2.4.71, ProxyRequests On with <Proxy "*"> AuthType Basic: 407 Proxy-Authenticate',
+    response: { statusCode: 407, type: "main_frame", url: "http://wiki.example.com/", responseHeaders: h(["Date", DATE], ["Server", "Apache/2.4.71 (Debian)"], ["Proxy-Authenticate", 'Basic realm="Corporate proxy"'], ["Content-Type", "text/html; charset=iso-8859-1"]) },
+    request: h(["Accept", "text/html"]),
+    cause: "proxy-auth",
+    minConfidence: 0.95,
   },
 ];

@@ -1,0 +1,145 @@
+/**
+ * The real-server lab: server software nobody on this project wrote (nginx, Apache httpd, Squid,
+ * Django with Django REST framework and SimpleJWT, Flask with Flask-Login, express with passport
+ * and express-jwt, Koa with koa-jwt), installed from Debian and npm by scripts/install-lab-servers.sh
+ * and package.json, started here on loopback with minimal configuration, and reached from
+ * Chromium through `*.test` hosts (the lab's host-resolver rules and PAC file).
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Lab } from "../lab/server";
+import { freePort, startServer, type ServerProcess } from "./process";
+import { REAL_SCENARIOS } from "./scenarios/index";
+import type { PageServer } from "./scenarios/scenario";
+import { startDjango, startFlask, PYTHON, type DjangoSite, type FlaskSite } from "./servers/python-apps";
+import { startApache, startNginx, startSquid, writeFiles } from "./servers/web-servers";
+import { NODE_SITE } from "./servers/node-site";
+
+export interface RealLab {
+  django: DjangoSite;
+  flask: FlaskSite;
+  /** Versions of the server software, for docs/real-servers.md. */
+  versions: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** Debian packages the lab runs (scripts/install-lab-servers.sh installs them). */
+export const DEBIAN_PACKAGES = ["nginx-light", "apache2", "squid", "python3-django", "python3-djangorestframework", "python3-djangorestframework-simplejwt", "python3-django-cors-headers", "python3-flask", "python3-flask-login", "faketime"];
+/** npm packages the lab runs (devDependencies). */
+export const NPM_PACKAGES = ["express", "express-session", "passport", "passport-local", "passport-http", "passport-http-bearer", "express-jwt", "express-jwt-authz", "jsonwebtoken", "cors", "cookie-parser", "koa", "koa-jwt"];
+
+/** Hosts each server answers for; patterns are Chromium host-resolver patterns. */
+const HOSTS = {
+  nginx: ["*nginx.test", "*partner-portal.test"],
+  apache: ["*apache.test"],
+  djangoSkewed: ["api-clock.django.test"],
+  django: ["*django.test"],
+  flask: ["*flask.test"],
+  passport: ["*passport.test"],
+  jwtSkewed: ["api-clock.express-jwt.test"],
+  jwt: ["*express-jwt.test"],
+  koa: ["*koa.test"],
+} as const;
+/** Hosts whose requests go through a forward proxy. */
+export const PROXIED = { squid: "intranet.squid-proxy.test", apache: "wiki.apache-proxy.test" } as const;
+
+/** What is missing for the lab to run here, or null when everything is installed. */
+export function missingServerSoftware(): string | null {
+  const commands = ["nginx", "apache2", "squid", "faketime", "openssl"].filter((c) => spawnSync("sh", ["-c", `command -v ${c}`]).status !== 0);
+  const python = spawnSync(PYTHON, ["-c", "import django, rest_framework, rest_framework_simplejwt, corsheaders, flask, flask_login"]).status === 0 ? [] : ["Debian's Django/DRF/SimpleJWT/cors-headers/Flask/Flask-Login for /usr/bin/python3"];
+  const missing = [...commands, ...python];
+  return missing.length ? `${missing.join(", ")} (run scripts/install-lab-servers.sh)` : null;
+}
+
+function pagesFor(server: PageServer): Record<string, string> {
+  return Object.assign({}, ...REAL_SCENARIOS.map((s) => s.pages?.[server] ?? {})) as Record<string, string>;
+}
+
+/** Starts every server of the lab and routes its hosts in `lab` (before any browser starts). */
+export async function startRealLab(lab: Lab): Promise<RealLab> {
+  const missing = missingServerSoftware();
+  if (missing) throw new Error(`The real-server lab needs ${missing}.`);
+  const dir = mkdtempSync(join(tmpdir(), "authlens-real-lab-"));
+  // nginx, Apache and Squid, started as root, serve as other users, who must reach their files.
+  chmodSync(dir, 0o755);
+  const sub = (name: string) => {
+    const path = join(dir, name);
+    mkdirSync(path, { recursive: true });
+    return path;
+  };
+  const started: { stop(): Promise<void> }[] = [];
+  const keep = <T extends { stop(): Promise<void> }>(server: T) => (started.push(server), server);
+  const close = async () => {
+    await Promise.all(started.map((s) => s.stop().catch(() => undefined)));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const nodePages = sub("node-pages");
+    writeFiles(nodePages, pagesFor("node"));
+    const [nodePorts, skewedJwtPort] = [{ passport: await freePort(), jwt: await freePort(), koa: await freePort() }, await freePort()];
+    const serve = resolve(import.meta.dirname, "servers/node/serve.mjs");
+    const nodeApps = (apps: { name: string; port: number }[]) => ({ AUTHLENS_NODE_APPS: JSON.stringify(apps.map((a) => ({ ...a, pages: nodePages }))), AUTHLENS_NODE_SITE: JSON.stringify(NODE_SITE) });
+    const [nginx, apache, squid, django, flask, node, skewedNode] = await Promise.all([
+      startNginx(sub("nginx"), prefixed(pagesFor("nginx")), "http://app.nginx.test").then(keep),
+      startApache(sub("apache"), prefixed(pagesFor("apache"))).then((a) => (keep(a.server), a)),
+      startSquid(sub("squid")).then(keep),
+      startDjango(sub("django"), pagesFor("django"), ["http://app.django.test"]).then(keep),
+      startFlask(sub("flask"), pagesFor("flask")).then(keep),
+      startServer("express + koa", process.execPath, [serve], { port: nodePorts.koa, env: nodeApps([{ name: "express-passport", port: nodePorts.passport }, { name: "express-jwt", port: nodePorts.jwt }, { name: "koa-jwt", port: nodePorts.koa }]) }).then(keep),
+      startServer("express-jwt (clock +1h)", "faketime", ["-f", "+1h", process.execPath, serve], { port: skewedJwtPort, env: nodeApps([{ name: "express-jwt", port: skewedJwtPort }]) }).then(keep),
+    ]);
+    const route = (patterns: readonly string[], port: number) => lab.hostRoutes.push(...patterns.map((pattern) => ({ pattern, port })));
+    // More specific patterns first: the first matching rule wins.
+    route(HOSTS.djangoSkewed, django.skewed.port);
+    route(HOSTS.jwtSkewed, skewedNode.port);
+    route(HOSTS.nginx, nginx.port);
+    route(HOSTS.apache, apache.server.port);
+    route(HOSTS.django, django.server.port);
+    route(HOSTS.flask, flask.server.port);
+    route(HOSTS.passport, nodePorts.passport);
+    route(HOSTS.jwt, nodePorts.jwt);
+    route(HOSTS.koa, node.port);
+    lab.addProxy(PROXIED.squid, squid.port);
+    lab.addProxy(PROXIED.apache, apache.proxyPort);
+    lab.addIndexSection(indexSection());
+    return { django, flask, versions: versions(), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The real-server scenarios on the lab's index page: those needing no preparation are links. */
+function indexSection(): string {
+  const items = REAL_SCENARIOS.map(
+    (s) =>
+      `<li>${s.prepare ? s.situation.replace(/`/g, "") : `<a href="${s.start}">${s.situation.replace(/`/g, "")}</a>`} <small>(${s.family}; expected cause: <code>${s.cause}</code>${s.prepare ? "; staged by <code>npm start -- --headless</code>, which signs in and changes the server first" : ""})</small>${s.closerLook ? " <strong>Then click “Look closer” in the popup.</strong>" : ""}</li>`,
+  );
+  return `<h2>Real servers</h2><p>The same kinds of failure from real server software (nginx, Apache, Squid, Django, Flask, express, Koa) running on this machine; the project's <code>docs/real-servers.md</code> lists what each sends.</p><ul>${items.join("\n")}</ul>`;
+}
+
+/** nginx and Apache serve the pages from their document root, at /pages/…. */
+function prefixed(pages: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(pages).map(([path, html]) => [`pages/${path}`, html]));
+}
+
+/** The installed versions of the lab's server software. */
+function versions(): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const pkg of DEBIAN_PACKAGES) {
+    const out = spawnSync("dpkg-query", ["-W", "-f", "${Version}", pkg], { encoding: "utf8" });
+    found[`${pkg} (Debian)`] = out.status === 0 ? out.stdout.trim() : "not installed";
+  }
+  for (const pkg of NPM_PACKAGES) {
+    try {
+      found[`${pkg} (npm)`] = (JSON.parse(readFileSync(resolve(import.meta.dirname, "../../node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
+    } catch {
+      found[`${pkg} (npm)`] = "not installed";
+    }
+  }
+  return found;
+}
+
+export type { ServerProcess };

@@ -1,0 +1,50 @@
+"""
+The lab site's addresses. The views are success handlers only: each answers the signed-in case,
+and the frameworks' authentication and permission classes refuse everything else.
+"""
+import os
+
+from django.urls import include, path, re_path
+from django.views.static import serve
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.decorators import api_view, authentication_classes, permission_classes
+from rest_framework.permissions import IsAdminUser, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework_simplejwt.authentication import JWTAuthentication
+from rest_framework_simplejwt.views import TokenObtainPairView
+
+from .settings import LAB_DIR
+
+
+@api_view(["GET"])
+def me(request):
+    return Response({"user": request.user.username})
+
+
+@api_view(["GET"])
+@permission_classes([IsAdminUser])
+def staff_report(request):
+    return Response({"report": "for staff"})
+
+
+@api_view(["GET"])
+@authentication_classes([TokenAuthentication])
+def token_me(request):
+    return Response({"user": request.user.username})
+
+
+@api_view(["GET"])
+@authentication_classes([JWTAuthentication])
+def jwt_me(request):
+    return Response({"user": request.user.username})
+
+
+urlpatterns = [
+    path("api-auth/", include("rest_framework.urls")),
+    path("api/me", me),
+    path("api/staff-report", staff_report),
+    path("api/token-auth/me", token_me),
+    path("api/jwt/me", jwt_me),
+    path("api/token/", TokenObtainPairView.as_view()),
+    re_path(r"^pages/(?P<path>.*)$", serve, {"document_root": os.path.join(LAB_DIR, "pages")}),
+]

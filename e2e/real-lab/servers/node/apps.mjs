@@ -1,0 +1,107 @@
+/**
+ * The lab's Node sites, on npm's express, passport (local, HTTP Basic and bearer strategies),
+ * express-jwt, express-jwt-authz, cors and Koa with koa-jwt, each configured as the libraries'
+ * documentation shows. Route handlers answer the signed-in case only: every 401 and 403 comes
+ * from the middleware, and the framework's default error handler words it.
+ */
+import cors from "cors";
+import express from "express";
+import { expressjwt } from "express-jwt";
+import jwtAuthz from "express-jwt-authz";
+import session from "express-session";
+import jwt from "jsonwebtoken";
+import Koa from "koa";
+import koaJwt from "koa-jwt";
+import cookieParser from "cookie-parser";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import passport from "passport";
+import { BasicStrategy } from "passport-http";
+import { Strategy as BearerStrategy } from "passport-http-bearer";
+import { Strategy as LocalStrategy } from "passport-local";
+
+/** The account and signing secret, from the lab (servers/node-site.ts). */
+const { user: NODE_USER, jwtSecret: JWT_SECRET } = JSON.parse(process.env.AUTHLENS_NODE_SITE ?? "{}");
+/** How long the express-jwt site's tokens live unless the sign-in asks otherwise. */
+const TOKEN_SECONDS = 300;
+
+/** Serves the lab's client pages from `pages` at /pages/…, as express.static does. */
+const pagesOf = (pages) => express.static(pages);
+
+/**
+ * express + express-session + passport: a sign-in form (passport-local, which answers a wrong
+ * password with 401), an API for scripts with HTTP Basic (passport-http) and one with API tokens
+ * (passport-http-bearer, which answers an unknown token with an RFC 6750 challenge).
+ */
+function expressPassport(pages) {
+  const knownTokens = new Set(); // tokens issued and not revoked: none survive a restart
+  passport.use(new LocalStrategy((username, password, done) => done(null, username === NODE_USER.name && password === NODE_USER.password ? { name: username } : false)));
+  passport.use(new BasicStrategy((username, password, done) => done(null, username === NODE_USER.name && password === NODE_USER.password ? { name: username } : false)));
+  passport.use(new BearerStrategy((token, done) => done(null, knownTokens.has(token) ? { name: NODE_USER.name } : false)));
+  passport.serializeUser((user, done) => done(null, user.name));
+  passport.deserializeUser((name, done) => done(null, { name }));
+  const app = express();
+  app.use("/pages", pagesOf(pages));
+  app.use(session({ secret: "authlens-real-lab-session", resave: false, saveUninitialized: false }));
+  app.use(passport.authenticate("session"));
+  app.post("/login", express.urlencoded({ extended: false }), passport.authenticate("local"), (req, res) => void res.json({ user: req.user.name }));
+  app.get("/api/basic/me", passport.authenticate("basic", { session: false }), (req, res) => void res.json({ user: req.user.name }));
+  app.get("/api/tokens/me", passport.authenticate("bearer", { session: false }), (req, res) => void res.json({ user: req.user.name }));
+  return app;
+}
+
+/**
+ * express + express-jwt: a sign-in that hands out JWTs, APIs that check them (from the
+ * Authorization header, or from a `token` cookie read by cookie-parser, for a server-rendered
+ * page), one that also checks a scope (express-jwt-authz), and an API for a single-page app on
+ * another origin whose CORS middleware comes after the JWT check, as it often does.
+ */
+function expressJwt(pages) {
+  const app = express();
+  app.use("/pages", pagesOf(pages));
+  app.use(cookieParser());
+  const check = expressjwt({ secret: JWT_SECRET, algorithms: ["HS256"], audience: "orders-api" });
+  // A sign-in that hands out tokens: `seconds` and `audience` as the client asks (an app with several APIs).
+  app.post("/login", express.json(), (req, res) => {
+    const { username, password, seconds, audience, scope } = req.body;
+    if (username !== NODE_USER.name || password !== NODE_USER.password) return void res.json({ error: "wrong username or password" });
+    const token = jwt.sign({ sub: username, scope: scope ?? "read:orders" }, JWT_SECRET, { expiresIn: seconds ?? TOKEN_SECONDS, audience: audience ?? "orders-api" });
+    res.cookie("token", token, { httpOnly: true, sameSite: "lax" }).json({ token });
+  });
+  app.get("/api/orders", check, (req, res) => void res.json({ orders: [] }));
+  app.get("/api/cookie/orders", expressjwt({ secret: JWT_SECRET, algorithms: ["HS256"], getToken: (req) => req.cookies.token }), (req, res) => void res.json({ orders: [] }));
+  app.get("/api/reports", check, jwtAuthz(["read:reports"], { customScopeKey: "scope", customUserKey: "auth" }), (req, res) => void res.json({ reports: [] }));
+  // The single-page app's API: the JWT check first, CORS after it.
+  app.use("/spa-api", expressjwt({ secret: JWT_SECRET, algorithms: ["HS256"] }), cors({ origin: /\.test$/ }));
+  app.get("/spa-api/orders", (req, res) => void res.json({ orders: [] }));
+  // The same API with CORS first, as cors's documentation shows: refusals carry CORS headers.
+  app.use("/cors-api", cors({ origin: /\.test$/ }), expressjwt({ secret: JWT_SECRET, algorithms: ["HS256"] }));
+  app.get("/cors-api/orders", (req, res) => void res.json({ orders: [] }));
+  return app;
+}
+
+/** Koa + koa-jwt, which answers a missing or bad token with a bare 401 "Authentication Error". */
+function koaJwtSite(pages) {
+  const app = new Koa();
+  app.use(async (ctx, next) => {
+    if (!ctx.path.startsWith("/pages/")) return next();
+    ctx.type = "html";
+    ctx.body = await readFile(join(pages, ctx.path.slice("/pages/".length).replace(/\.\./g, "")));
+  });
+  app.use(koaJwt({ secret: JWT_SECRET }));
+  app.use((ctx) => {
+    if (ctx.path === "/api/me") ctx.body = { user: ctx.state.user?.sub };
+  });
+  return app;
+}
+
+/**
+ * Starts one of the Node sites on `port`, serving the client pages in `pages`.
+ * @param {"express-passport" | "express-jwt" | "koa-jwt"} name
+ * @param {number} port
+ * @param {string} pages
+ */
+export function listen(name, port, pages) {
+  const app = name === "express-passport" ? expressPassport(pages) : name === "express-jwt" ? expressJwt(pages) : koaJwtSite(pages);
+  return new Promise((resolve) => void app.listen(port, "127.0.0.1", () => resolve(undefined)));
+}
