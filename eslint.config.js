@@ -67,7 +67,7 @@ export default tseslint.config(
     // The real-server lab's Node sites are plain JavaScript configurations of third-party servers, run by node itself.
     files: ["e2e/real-lab/servers/**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: "readonly", console: "readonly" } },
+    languageOptions: { parserOptions: { project: false, program: null, projectService: false }, globals: { process: "readonly", console: "readonly" } },
   },
   {
     // Playwright's evaluate callbacks run inside extension pages, where `chrome` is the API.
