@@ -2,7 +2,7 @@ import { labDone } from "./authlens";
 import { expect, test } from "./fixtures";
 import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios/index";
 import { CAUSE_IDS } from "../src/core/cause";
-import { seenInFull } from "../src/core/failure";
+import { seenInFull } from "../src/core/seen-in-full";
 
 test("every cause has at least two lab scenarios from different server families", () => {
   for (const cause of CAUSE_IDS) {

@@ -6,7 +6,8 @@ import { expect, test } from "./real-lab/fixtures";
 import { missingServerSoftware } from "./real-lab/real-lab";
 import { REAL_SCENARIOS, type RealScenario } from "./real-lab/scenarios/index";
 import { CAUSE_IDS } from "../src/core/cause";
-import { seenInFull, type Failure } from "../src/core/failure";
+import type { Failure } from "../src/core/failure";
+import { seenInFull } from "../src/core/seen-in-full";
 import { realServersDoc, type Observed } from "./real-lab/doc";
 
 test.skip(() => missingServerSoftware() !== null, `the real-server lab needs ${missingServerSoftware()}`);

@@ -144,19 +144,91 @@ async function pageLoadOverhead(lab: Lab): Promise<void> {
   }
 }
 
+const FIREFOX = process.env.FIREFOX_PATH ?? ["/usr/bin/firefox-esr", "/usr/bin/firefox"].find((f) => existsSync(f));
+const DIST_FIREFOX = resolve(import.meta.dirname, "../dist-firefox");
+
+/** A Firefox add-on with AuthLens's permissions and a background script that listens to nothing. */
+function nullFirefoxAddon(): string {
+  const dir = mkdtempSync(join(tmpdir(), "authlens-null-addon-"));
+  const { permissions, host_permissions } = JSON.parse(readFileSync(join(DIST_FIREFOX, "manifest.json"), "utf8")) as { permissions: string[]; host_permissions: string[] };
+  writeFileSync(
+    join(dir, "manifest.json"),
+    JSON.stringify({ manifest_version: 3, name: "No listeners", version: "1.0", background: { scripts: ["bg.js"] }, permissions, host_permissions, browser_specific_settings: { gecko: { id: "null@authlens.bench" } } }),
+  );
+  writeFileSync(join(dir, "bg.js"), "// listens to nothing\n");
+  return dir;
+}
+
+/**
+ * Firefox shows request headers (cookies included), `Set-Cookie` and preflights to every
+ * listener, so AuthLens watches them there by default: what that costs, AuthLens against an add-on
+ * with its permissions and no listeners, on loopback and at 40 ms per request, in Debian's Firefox
+ * driven over WebDriver BiDi (puppeteer-core), every *.test host through the lab's PAC file.
+ */
+async function firefoxPageLoad(lab: Lab): Promise<void> {
+  if (!FIREFOX || !existsSync(join(DIST_FIREFOX, "manifest.json"))) return void console.error("Firefox page load: skipped (no Firefox, or dist-firefox/ not built)");
+  console.error("Firefox page-load overhead…");
+  const { default: puppeteer } = await import("puppeteer-core");
+  const floorDir = nullFirefoxAddon();
+  const launch = async (addon: string) => {
+    const browser = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true, extraPrefsFirefox: { "network.proxy.type": 2, "network.proxy.autoconfig_url": lab.allHostsPacUrl } });
+    await browser.installExtension(addon);
+    return browser;
+  };
+  const browsers = [await launch(DIST_FIREFOX), await launch(floorDir), await launch(floorDir)];
+  const [authlens, floor, floorAgain] = browsers as [Awaited<ReturnType<typeof launch>>, Awaited<ReturnType<typeof launch>>, Awaited<ReturnType<typeof launch>>];
+  const load = async (browser: typeof authlens, url: string) => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const ms = await page.evaluate(async () => {
+      await (window as { benchDone?: Promise<unknown> }).benchDone;
+      return performance.now();
+    });
+    await page.close();
+    return ms;
+  };
+  try {
+    for (const [where, url, count] of [
+      ["loopback", BUSY.loopback, quick ? 2 : 21],
+      [`${SLOW_BENCH_DELAY_MS} ms per request`, BUSY.network, quick ? 1 : 15],
+    ] as const) {
+      const times = await rounds(
+        [
+          { name: "authlens", load: () => load(authlens, url) },
+          { name: "floor", load: () => load(floor, url) },
+          { name: "floor again", load: () => load(floorAgain, url) },
+        ],
+        count,
+      );
+      const ratio = (x: string, y: string) => median(times.get(x)!.map((t, i) => t / times.get(y)![i]!)).toFixed(3);
+      row(`Firefox page load (${where}), AuthLens (request headers and cookies by default) / an add-on with its permissions and no listeners (median of ${count} rounds; ${median(times.get("authlens")!).toFixed(0)} ms vs ${median(times.get("floor")!).toFixed(0)} ms)`, ratio("authlens", "floor"), "—");
+      row(`Firefox page load (${where}), no-listener / no-listener again (noise)`, ratio("floor again", "floor"), "≈ 1");
+    }
+  } finally {
+    for (const b of browsers) await b.close();
+    rmSync(floorDir, { recursive: true, force: true });
+  }
+}
+
 async function workerEventCost(authlens: AuthLens): Promise<void> {
   console.error("Worker time per webRequest event…");
   const worker = authlens.context.serviceWorkers().find((w) => w.url().includes(authlens.extensionId))!;
   const [byDefault, lookingCloser] = await worker.evaluate(
     ([response]) => {
       type Handler = (d: unknown) => void;
-      const { recorder } = (globalThis as unknown as { authlensDiagnostics: { recorder: { onHeadersReceived: Handler; closeLook: Record<string, Handler> } } }).authlensDiagnostics;
+      const { recorder } = (globalThis as unknown as { authlensDiagnostics: { recorder: { everyTab: Record<string, Handler>; closeLook: Record<string, Handler> } } }).authlensDiagnostics;
       const headers = [{ name: "Cookie", value: "sid=abc; theme=dark" }, { name: "Accept", value: "*/*" }, { name: "User-Agent", value: "Mozilla/5.0" }];
       // Median µs per event over 20 rounds of 20,000 requests: a worker's clock ticks in 0.1 ms. (No named functions in here: the
       // bundler that runs this script would wrap them in a helper the worker does not have.)
       const cases: [number, (requestId: string) => void][] = [
-        // Every tab: one response event per request.
-        [1, (requestId) => recorder.onHeadersReceived({ ...response, requestId, tabId: 1, statusCode: 200 })],
+        // Every tab: the request's headers held until its response, then let go.
+        [
+          2,
+          (requestId) => {
+            recorder.everyTab.onSendHeaders!({ requestId, tabId: 1, requestHeaders: headers });
+            recorder.everyTab.onHeadersReceived!({ ...response, requestId, tabId: 1, statusCode: 200 });
+          },
+        ],
         // A tab looked closer at: its request headers are held until the response, then let go.
         [
           2,
@@ -297,6 +369,7 @@ try {
   if (runs("classifier")) classifierThroughput();
   if (runs("sizes")) builtSizes();
   if (runs("page-load")) await pageLoadOverhead(lab);
+  if (runs("firefox")) await firefoxPageLoad(lab);
   if (runs("worker") || runs("flood")) {
     const launched = await launchAuthLens(lab);
     try {

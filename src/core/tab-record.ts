@@ -1,5 +1,6 @@
 import { isBlockedRequest, MAX_BLOCKED_PER_TAB, type BlockedRequest } from "./blocked-request";
-import { isFailure, seenInFull, type Failure } from "./failure";
+import { isFailure, type Failure } from "./failure";
+import { seenInFull } from "./seen-in-full";
 
 /** The failures seen in one tab since it last moved to another site. */
 export interface TabRecord {

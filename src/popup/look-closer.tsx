@@ -1,4 +1,5 @@
-import { seenInFull, type Failure } from "../core/failure";
+import type { Failure } from "../core/failure";
+import { seenInFull } from "../core/seen-in-full";
 import { LOOK_CLOSER_MS } from "../messaging/protocol";
 import { t } from "../platform/i18n";
 
