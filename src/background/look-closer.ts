@@ -38,8 +38,8 @@ function parseLooks(value: unknown): Map<number, Look> {
 
 /**
  * The closer look a person asks for in the popup: for one tab, for ten minutes or until the tab
- * leaves its site, AuthLens also reads request headers (Authorization, Cookie), `Set-Cookie` and CORS
- * preflights, which cost every page load when watched everywhere. Starting one reloads the tab, so
+ * leaves its site, AuthLens also reads `Cookie`, `Set-Cookie`, CORS preflights and answers that fail
+ * CORS (Chrome's `extraHeaders`), which cost every page load when watched everywhere. Starting one reloads the tab, so
  * its refused requests are made, and seen, again.
  */
 export function createLookCloser({ area, closeLook, tabs, now = Date.now, logError }: LookCloserDeps) {
@@ -84,7 +84,7 @@ export function createLookCloser({ area, closeLook, tabs, now = Date.now, logErr
       await tabs.reload(tabId);
       return {
         ok: true,
-        message: `Looking closer at this tab for ${LOOK_CLOSER_MS / 60_000} minutes${site ? `, while it stays on ${site}` : ""}: AuthLens now also reads its request headers, cookies and CORS checks. The page was reloaded so its requests are seen again.`,
+        message: `Looking closer at this tab for ${LOOK_CLOSER_MS / 60_000} minutes${site ? `, while it stays on ${site}` : ""}: AuthLens now also reads its cookie headers, its CORS checks and the answers the browser hides. The page was reloaded so its requests are seen again.`,
         reloaded: true,
       };
     },

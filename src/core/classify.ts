@@ -39,7 +39,7 @@ export function classify(evidence: FailureEvidence): Diagnosis {
     cause: finding.cause,
     confidence: round(finding.confidence),
     summary: finding.summary,
-    explanation: `${advice.what(host)} ${advice.tryFirst}${technical ? `\n\nTechnical detail:\n${technical}` : ""}`,
+    explanation: `${advice.what(host)} ${finding.tryFirst ?? advice.tryFirst}${technical ? `\n\nTechnical detail:\n${technical}` : ""}`,
     evidence: [...finding.reasons, ...(loop ? [loop] : []), ...withoutRepeats(describeObservations(evidence), finding.reasons)],
     fixes: loop ? loopFixes(advice.fixes, finding.cause) : advice.fixes,
   };

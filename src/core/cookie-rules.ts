@@ -49,13 +49,24 @@ export function cookiesBlocked(e: FailureEvidence, host: string): Finding | null
     ...rejected.map((c) => ({ seen: `Set-Cookie ${c.name} (${c.rejected})`, meaning: REJECTION_MEANING[c.rejected] })),
     ...withheld.map((c) => ({ seen: `Cookie ${c.name} in the jar was not sent (${c.withheld})`, meaning: WITHHELD_MEANING[c.withheld] })),
   ];
+  // Name the cookie that most likely carries the sign-in, not the first one listed (a CSRF token, say).
+  const named = [...withheld, ...rejected].find((c) => SESSION_LIKE.test(c.name) && !ANTI_FORGERY.test(c.name)) ?? withheld[0] ?? rejected[0];
+  const bySameSite = withheld.length > 0 && withheld.every((c) => c.withheld === "samesite");
   return {
     cause: "cookies-blocked",
     confidence: withheld.length > 0 && e.sent.cookieNames.length === 0 ? 0.85 : 0.75,
-    summary: `Your browser ${withheld.length ? "did not send" : "refused to store"} the cookie${(withheld[0] ?? rejected[0])?.name ? ` "${(withheld[0] ?? rejected[0])?.name}"` : ""} that ${host} needs.`,
+    summary: `Your browser ${withheld.length ? "did not send" : "refused to store"} the cookie${named ? ` "${named.name}"` : ""} that ${host} needs.`,
     reasons,
+    // Allowing cookies does not lift SameSite: the person can use the site in a tab of its own.
+    ...(bySameSite && e.embeddedIn
+      ? { tryFirst: `Open ${host} in a tab of its own and sign in there: inside ${e.embeddedIn}'s page the browser keeps the site's cookie away, whatever your cookie settings. The site can fix this (SameSite=None with Secure, or a partitioned cookie).` }
+      : {}),
   };
 }
+
+/** Cookie names that usually carry a sign-in; anti-forgery tokens (csrftoken, XSRF-TOKEN) do not. */
+const SESSION_LIKE = /sess|sid|auth|token|login|jwt/i;
+const ANTI_FORGERY = /csrf|xsrf/i;
 
 const REJECTION_MEANING: Record<CookieRejection, string> = {
   "samesite-none-insecure": "Browsers refuse a SameSite=None cookie without Secure, so this cookie was never stored.",

@@ -10,6 +10,8 @@ export interface Finding {
   confidence: number;
   summary: string;
   reasons: EvidenceItem[];
+  /** What to try first, where this evidence says more than the cause's usual advice. */
+  tryFirst?: string;
 }
 
 /** A classifier rule: a finding when its evidence is there, else null. `host` is the refusing host. */

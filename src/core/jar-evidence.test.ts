@@ -192,11 +192,14 @@ describe("withJarEvidence, a frame another site embeds", () => {
   it("judges the frame's own-origin calls as cross-site for cookies: a SameSite=Lax session is withheld, not ended", () => {
     const inFrame = makeEvidence({ timeStamp: T, url: "https://widget.example.com/api/me", initiator: "https://widget.example.com", statusCode: 403 }, headers(["Accept", "*/*"]), CHROME_DEFAULT);
     const embedded = { ...inFrame, ...gatherEmbedded() };
-    const e = withJarEvidence(embedded, [jarCookie({ domain: "widget.example.com", sameSite: "lax" })], []);
+    const e = withJarEvidence(embedded, [jarCookie({ name: "csrftoken", domain: "widget.example.com", sameSite: "lax" }), jarCookie({ domain: "widget.example.com", sameSite: "lax" })], []);
     expect(e.embeddedIn).toBe("partner.example");
-    expect(e.jar?.applicable[0]).toMatchObject({ sent: false, withheld: "samesite" });
+    expect(e.jar?.applicable.map((c) => [c.name, c.sent, c.withheld])).toEqual([["csrftoken", false, "samesite"], ["sessionid", false, "samesite"]]);
     const d = classify(e);
     expect(d.cause).toBe("cookies-blocked");
+    // The session cookie is named, and the advice is what helps inside another site's page.
+    expect(d.summary).toContain('"sessionid"');
+    expect(d.explanation).toContain("Open widget.example.com in a tab of its own");
     expect(d.evidence.map((i) => i.seen)).toContain("Made in a frame that partner.example, another site, embeds");
   });
 
