@@ -27,7 +27,7 @@ function cookies(setCookie: string | null): string {
 
 /** The body's first line of text (tags and entities dropped), as a person would read it. */
 function firstLine(body: string): string {
-  const text = body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ").replace(/<br\s*\/?>/gi, "\n").replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ").replace(/&[a-z]+;/g, " ");
+  const text = body.replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, " ").replace(/<br\s*\/?>/gi, "\n").replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ").replace(/&[a-z]+;/g, " ");
   const line = text.split("\n").map((l) => l.replace(/\s+/g, " ").trim()).find((l) => l.length > 0) ?? "";
   return line.length > 90 ? `${line.slice(0, 90)}…` : line || "(empty)";
 }
