@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { classify } from "../core/classify";
 import { createTabStore } from "../platform/tab-store";
-import { createCloseLook, createSubresourceWatch, SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchRequests, type RequestEndEvent, type ResponseEvent, type SentRequestEvent, type WebRequestPort } from "../platform/web-request";
+import { createCloseLook, createSubresourceWatch, SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchRequests, type RedirectEvent, type RequestEndEvent, type ResponseEvent, type SentRequestEvent, type WebRequestPort } from "../platform/web-request";
+import type { SessionCookieEvent } from "../core/sign-in/session-cookies";
 import { headers, makeNetworkError, makeRequest, makeResponse } from "../test/builders";
 import { fakeStorageArea } from "../test/fake-storage";
 import { createFailureRecorder } from "./failure-recorder";
@@ -29,7 +30,7 @@ function mockEvent<T extends { tabId?: number; type?: string }>() {
   return event;
 }
 
-function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[], openTabs = null as Set<number> | null, changes = [] as CookieChange[] } = {}) {
+function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[], openTabs = null as Set<number> | null, changes = [] as CookieChange[], sessionEvents = [] as SessionCookieEvent[] } = {}) {
   const notified: number[] = [];
   const area = fakeStorageArea();
   const store = createTabStore(area);
@@ -37,7 +38,7 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
   const badgeCalls: number[] = [];
   const errors: string[] = [];
   let n = 0;
-  const webRequest = { onSendHeaders: mockEvent<SentRequestEvent & { type?: string }>(), onHeadersReceived: mockEvent<ResponseEvent>(), onErrorOccurred: mockEvent<RequestEndEvent>() };
+  const webRequest = { onSendHeaders: mockEvent<SentRequestEvent & { type?: string }>(), onHeadersReceived: mockEvent<ResponseEvent>(), onErrorOccurred: mockEvent<RequestEndEvent>(), onBeforeRedirect: mockEvent<RedirectEvent>() };
   const port = webRequest as unknown as WebRequestPort;
   const closeLook = createCloseLook(port, { onSendHeaders: (d) => recorder.closeLook.onSendHeaders(d), onHeadersReceived: (d) => recorder.closeLook.onHeadersReceived(d), onErrorOccurred: (d) => recorder.closeLook.onErrorOccurred(d) }, extraHeaders);
   const recorder = createFailureRecorder({
@@ -54,6 +55,7 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
     newId: () => `id-${++n}`,
     tabExists: async (tabId) => openTabs?.has(tabId) ?? true,
     tabUrl: async () => null,
+    sessionEvents: async () => sessionEvents,
     logError: (message) => errors.push(message),
     batchMs: 5,
   });
@@ -69,6 +71,8 @@ describe("failure recorder", () => {
     expect(webRequest.onSendHeaders.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["requestHeaders"] }]);
     expect(webRequest.onHeadersReceived.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: ["responseHeaders"] }]);
     expect(webRequest.onErrorOccurred.calls).toEqual([{ types: [...SIGN_IN_TYPES], extraInfoSpec: [] }]);
+    // Top-level redirects, to follow a navigation the site turns into a sign-in.
+    expect(webRequest.onBeforeRedirect.calls).toEqual([{ types: ["main_frame"], extraInfoSpec: [] }]);
   });
 
   it("looking closer at a tab adds extraHeaders listeners filtered to that tab, and takes them away after", () => {
@@ -380,5 +384,96 @@ describe("failure recorder", () => {
     webRequest.onHeadersReceived.fire(makeResponse({ requestId: "2", type: "xmlhttprequest" }));
     await recorder.idle();
     expect(notified).toEqual([7]);
+  });
+
+  describe("sign-in redirects", () => {
+    const page = "https://app.example.com/notes/";
+    const login = "https://app.example.com/accounts/login/?next=/notes/";
+    /** A top-level navigation to `page` that the site answers with 302 to its login page. */
+    function redirectToLogin(webRequest: ReturnType<typeof setup>["webRequest"], requestId = "nav1") {
+      webRequest.onSendHeaders.fire(makeRequest({ requestId, type: "main_frame" }));
+      webRequest.onHeadersReceived.fire(makeResponse({ requestId, url: page, type: "main_frame", statusCode: 302, statusLine: "HTTP/1.1 302 Found", responseHeaders: headers(["Location", "/accounts/login/?next=/notes/"]) }));
+      webRequest.onBeforeRedirect.fire({ requestId, tabId: 7, url: page, redirectUrl: login, statusCode: 302, type: "main_frame" });
+    }
+
+    it("records a page the site answered with a redirect to its sign-in page, once it commits there", async () => {
+      const { webRequest, recorder, store, badges } = setup({ jar: [] });
+      redirectToLogin(webRequest);
+      await recorder.onTopLevelCommitted(7, login, ["server_redirect"]);
+      await recorder.idle();
+      const [failure] = (await store.read(7)).failures;
+      expect(failure).toMatchObject({ url: page, status: 302, resourceType: "main_frame", cause: "missing-credentials" });
+      expect(failure?.details.redirect).toMatchObject({ by: "server", chain: ["app.example.com/notes/", "app.example.com/accounts/login/?next"] });
+      expect(failure?.fixes[0]).toBe("sign-in-again");
+      expect(badges.get(7)).toBe(1);
+    });
+
+    it("says the session ended when the site deleted its session cookie on the way", async () => {
+      const removed: CookieChange = { ...cookie({ name: "sessionid" }), removed: true, cause: "expired_overwrite", time: makeResponse().timeStamp + 10 };
+      const { webRequest, recorder, store } = setup({ jar: [cookie({ name: "csrftoken" })], changes: [removed] });
+      redirectToLogin(webRequest);
+      await recorder.onTopLevelCommitted(7, login, ["server_redirect"]);
+      await recorder.idle();
+      const [failure] = (await store.read(7)).failures;
+      expect(failure?.cause).toBe("session-expired");
+      expect(failure?.summary).toContain('deleted your "sessionid" cookie');
+    });
+
+    it("says when the session cookie expired, from the session timeline", async () => {
+      const at = makeResponse().timeStamp;
+      const expired: SessionCookieEvent = { name: "sessionid", domain: "app.example.com", hostOnly: true, path: "/", removed: true, cause: "expired", time: at - 170_000, expiredAt: at - 180_000 };
+      const { webRequest, recorder, store } = setup({ jar: [], sessionEvents: [expired] });
+      redirectToLogin(webRequest);
+      await recorder.onTopLevelCommitted(7, login, ["server_redirect"]);
+      await recorder.idle();
+      const [failure] = (await store.read(7)).failures;
+      expect(failure?.cause).toBe("session-expired");
+      expect(failure?.summary).toBe('Your session on app.example.com ended: your "sessionid" cookie expired 3 minutes before this.');
+      expect(failure?.details.sessionEnding).toEqual({ name: "sessionid", how: "expired", time: at - 180_000 });
+    });
+
+    it("records nothing for a redirect that is not to a sign-in page, nor for one from a sign-out", async () => {
+      const { webRequest, recorder, area } = setup();
+      webRequest.onBeforeRedirect.fire({ requestId: "a", tabId: 7, url: "https://app.example.com/notes", redirectUrl: "https://app.example.com/notes/", statusCode: 301, type: "main_frame" });
+      await recorder.onTopLevelCommitted(7, "https://app.example.com/notes/", ["server_redirect"]);
+      webRequest.onBeforeRedirect.fire({ requestId: "b", tabId: 7, url: "https://app.example.com/logout", redirectUrl: "https://app.example.com/login", statusCode: 302, type: "main_frame" });
+      await recorder.onTopLevelCommitted(7, "https://app.example.com/login", ["server_redirect"]);
+      await recorder.idle();
+      expect(area.data).toEqual({});
+    });
+
+    it("forgets the site's sign-in redirects once a sign-in finishes", async () => {
+      const { webRequest, recorder, store, badges } = setup();
+      redirectToLogin(webRequest);
+      await recorder.onTopLevelCommitted(7, login, ["server_redirect"]);
+      await recorder.idle();
+      expect((await store.read(7)).failures).toHaveLength(1);
+      // The sign-in form is posted, and the site sends the person on to the page they asked for.
+      webRequest.onBeforeRedirect.fire({ requestId: "post", tabId: 7, url: login, redirectUrl: page, statusCode: 302, type: "main_frame" });
+      await recorder.onTopLevelCommitted(7, page, ["server_redirect"]);
+      await recorder.idle();
+      expect((await store.read(7)).failures).toHaveLength(0);
+      expect(badges.get(7)).toBe(0);
+    });
+
+    it("records Chrome giving up on a loop between an app and its identity provider, as one failure", async () => {
+      const { webRequest, recorder, store } = setup();
+      const hops = ["https://id.example.org/auth?client_id=a&response_type=code&redirect_uri=x&scope=openid", "https://app.example.com/callback?code=c&state=s", page];
+      let from = page;
+      for (let i = 0; i < 9; i++) {
+        const to = hops[i % 3]!;
+        webRequest.onBeforeRedirect.fire({ requestId: "loop", tabId: 7, url: from, redirectUrl: to, statusCode: 302, type: "main_frame" });
+        from = to;
+      }
+      webRequest.onErrorOccurred.fire(makeNetworkError({ requestId: "loop", url: page, type: "main_frame", error: "net::ERR_TOO_MANY_REDIRECTS", initiator: undefined }));
+      // Chrome then shows its error page: not a navigation the watch judges again.
+      await recorder.onTopLevelCommitted(7, page, null);
+      await recorder.idle();
+      const failures = (await store.read(7)).failures;
+      expect(failures).toHaveLength(1);
+      expect(failures[0]?.summary).toMatch(/^Sign-in loop between app.example.com and id.example.org/);
+      expect(failures[0]?.fixes[0]).toBe("clear-site-cookies");
+      expect(failures[0]?.confidence).toBeLessThanOrEqual(0.5);
+    });
   });
 });

@@ -10,9 +10,12 @@ import type { JarCookie } from "../core/cookie-jar";
 import { withJarEvidence, type CookieChange } from "../core/jar-evidence";
 import type { Badge } from "../platform/badge";
 import type { TabStore } from "../platform/tab-store";
-import type { RequestHandlers, ResponseEvent } from "../platform/web-request";
+import type { RedirectEvent, RequestHandlers, ResponseEvent } from "../platform/web-request";
 import { isLikelyCorsBlock, toBlockedRequest, type BlockedRequest, type NetworkErrorEvent } from "../core/blocked-request";
 import { summarizeSentCredentials, type SentCredentials } from "../core/sent-credentials";
+import type { SignInRedirect } from "../core/sign-in/navigation";
+import { lastSessionEnding, type SessionCookieEvent } from "../core/sign-in/session-cookies";
+import { createNavigationWatch } from "./navigation-watch";
 
 export interface FailureRecorderDeps {
   store: TabStore;
@@ -39,6 +42,8 @@ export interface FailureRecorderDeps {
   tabUrl: (tabId: number) => Promise<string | null>;
   /** Where a listener's failure is reported; no listener lets an exception escape. */
   logError: (message: string, error: unknown) => void;
+  /** The session timeline: changes to sign-in cookies, for "your sessionid cookie expired at 10:42". */
+  sessionEvents: () => Promise<readonly SessionCookieEvent[]>;
   /** How long a tab's failures are gathered before they are recorded together (default {@link BATCH_MS}). */
   batchMs?: number;
 }
@@ -57,6 +62,14 @@ interface Blocked {
   sent: SentCredentials;
 }
 
+/** A navigation the site turned into a sign-in, waiting to be recorded. */
+interface Redirected {
+  kind: "redirect";
+  details: ResponseEvent;
+  seen: HeadersSeen;
+  redirect: SignInRedirect;
+}
+
 /** A request's headers as a listener saw them: with `Cookie` only where the browser showed it. */
 interface SentHeaders {
   headers: HttpHeader[];
@@ -67,12 +80,16 @@ interface SentHeaders {
 export const BATCH_MS = 100;
 
 export interface FailureRecorder {
-  /** Every tab's requests (the listeners always there, {@link watchRequests}). */
-  everyTab: RequestHandlers;
+  /** Every tab's requests (the listeners always there, {@link watchRequests}), and top-level redirects. */
+  everyTab: RequestHandlers & { onBeforeRedirect: (details: RedirectEvent) => void };
   /** The listeners of a tab AuthLens looks closer at. */
   closeLook: RequestHandlers;
-  /** A top-level document committed in a tab (webNavigation.onCommitted, frame 0). */
-  onTopLevelCommitted(tabId: number, url: string): Promise<void>;
+  /**
+   * A top-level document committed in a tab (webNavigation.onCommitted, frame 0), with how it came
+   * (its transition qualifiers); `null` for an error page (webNavigation.onErrorOccurred), which ends
+   * no navigation the sign-in watch follows.
+   */
+  onTopLevelCommitted(tabId: number, url: string, qualifiers?: readonly string[] | null): Promise<void>;
   onTabRemoved(tabId: number): Promise<void>;
   /** Settles when every failure seen so far is stored (for tests and the flood benchmark). */
   idle(): Promise<void>;
@@ -90,7 +107,7 @@ const MAX_PENDING_REQUESTS = 2000;
  * costs a map insert and delete: no parsing, no storage, nothing kept.
  */
 export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorder {
-  const { store, badge, classify, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, logError, batchMs = BATCH_MS } = deps;
+  const { store, badge, classify, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, sessionEvents, logError, batchMs = BATCH_MS } = deps;
   const pending = new Map<string, SentHeaders>();
   /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
   const tabPages = new Map<number, string>();
@@ -117,7 +134,34 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
   }
 
   /** Failures of a tab waiting to be recorded together, by tab. */
-  const batches = new Map<number, (Refusal | Blocked)[]>();
+  const batches = new Map<number, (Refusal | Blocked | Redirected)[]>();
+
+  /** Top-level navigations the site turns into a sign-in, and sign-ins that finish. */
+  const navigations = createNavigationWatch<SentHeaders>({
+    signIn({ tabId, redirect, first, time }) {
+      const details: ResponseEvent = first?.details ?? { requestId: "", tabId, frameId: 0, url: redirect.requested, method: "GET", statusCode: redirect.status, type: "main_frame", timeStamp: time, responseHeaders: [] };
+      // The request that began a client redirect, or an OAuth callback, was not followed here: its headers are unknown.
+      const sent = first?.details.url === redirect.requested ? first.sent : null;
+      enqueue({ kind: "redirect", details: { ...details, url: redirect.requested }, seen: { request: sent?.headers ?? null, cookie: sent?.cookie ?? false, setCookie: !hidesCookieHeaders }, redirect });
+    },
+    signedIn(tabId, landing) {
+      track(forgetAnsweredSignIns(tabId, registrableDomain(landing)));
+    },
+  });
+
+  /** After a sign-in that finished, the failures that sent the person to it on that site are answered. */
+  async function forgetAnsweredSignIns(tabId: number, site: string | null): Promise<void> {
+    try {
+      if (!site || !(await store.has(tabId))) return;
+      const before = await store.read(tabId);
+      if (!before.failures.some((f) => f.details.redirect && f.site === site)) return;
+      const next = await store.update(tabId, (record) => ({ ...record, failures: record.failures.filter((f) => !(f.details.redirect && f.site === site)) }));
+      await badge.show(tabId, next.failures.length);
+      reportChanged(tabId);
+    } catch (error) {
+      logError("could not forget the sign-in failures a sign-in answered", error);
+    }
+  }
 
   /**
    * Queues a failure. The failures a page makes together (a dashboard whose API calls all fail)
@@ -125,7 +169,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
    * storage write, one badge update and one word to the page for the lot, so recording does not
    * compete with the page's own loading.
    */
-  function enqueue(item: Refusal | Blocked): void {
+  function enqueue(item: Refusal | Blocked | Redirected): void {
     const { tabId } = item.details;
     const batch = batches.get(tabId);
     if (batch) return void batch.push(item);
@@ -139,7 +183,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     );
   }
 
-  async function record(tabId: number, items: readonly (Refusal | Blocked)[]): Promise<void> {
+  async function record(tabId: number, items: readonly (Refusal | Blocked | Redirected)[]): Promise<void> {
     try {
       for (const { details } of items) if (details.type === "main_frame") tabPages.set(tabId, details.url);
       // A frame's requests are judged against the tab's page: learn it if the worker was stopped since it committed.
@@ -148,6 +192,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
         if (url) tabPages.set(tabId, url);
       }
       const { statuses, ignoredSites } = await preferences();
+      const timeline = await sessionEvents();
       const jars = new Map<string, Promise<JarCookie[] | null>>();
       const found: { evidence: FailureEvidence; site: string | null; frameId: number; type: string }[] = [];
       const blocked: BlockedRequest[] = [];
@@ -160,14 +205,17 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
           blocked.push(toBlockedRequest(newId(), item.details, item.sent));
           continue;
         }
-        if (!statuses.includes(item.details.statusCode)) continue;
+        // A redirect to sign in has its own status (302, 303, …): the statuses setting is about refusals.
+        if (item.kind === "refusal" && !statuses.includes(item.details.statusCode)) continue;
         const topLevelUrl = tabPages.get(tabId) ?? details.initiator ?? null;
         // One read per site: the whole site's jar is read.
         const key = `${requestSite ?? details.url}\n${topLevelUrl}`;
         const jar = jars.get(key) ?? readJar(details.url, topLevelUrl);
         jars.set(key, jar);
         // The changes are read after the jar: by then the browser has reported the response's own.
-        found.push({ evidence: withJarEvidence(gatherEvidence(item.details, item.seen, tabPages.get(tabId) ?? null), await jar, cookieChanges()), site, frameId: details.frameId, type: details.type });
+        const evidence = withJarEvidence(gatherEvidence(item.details, item.seen, tabPages.get(tabId) ?? null), await jar, cookieChanges());
+        const sessionEnding = lastSessionEnding(timeline, evidence.url, evidence.time);
+        found.push({ evidence: { ...evidence, ...(item.kind === "redirect" ? { redirect: item.redirect } : {}), ...(sessionEnding ? { sessionEnding } : {}) }, site, frameId: details.frameId, type: details.type });
       }
       if (found.length === 0 && blocked.length === 0) return;
       const next = await store.update(tabId, (current) => {
@@ -185,7 +233,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       if (found.some((f) => BANNER_TYPES.has(f.type))) notifyTab(tabId);
     } catch (error) {
       const [first] = items;
-      logError(items.length === 1 && first?.kind === "refusal" ? `could not record the ${first.details.statusCode} for a ${first.details.type} request` : `could not record ${items.length} failures`, error);
+      logError(items.length === 1 && first && first.kind !== "blocked" ? `could not record the ${first.details.statusCode} for a ${first.details.type} request` : `could not record ${items.length} failures`, error);
     }
   }
 
@@ -209,10 +257,16 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       },
       onHeadersReceived(details) {
         if (details.tabId < 0 || lookingCloser(details.tabId)) return;
-        refused(details, release(details.requestId), !hidesCookieHeaders);
+        const sent = release(details.requestId);
+        navigations.onResponse(details, sent);
+        refused(details, sent, !hidesCookieHeaders);
+      },
+      onBeforeRedirect(details) {
+        navigations.onBeforeRedirect(details);
       },
       onErrorOccurred(details) {
         const sent = release(details.requestId);
+        navigations.onError(details);
         if (details.tabId < 0 || lookingCloser(details.tabId) || !isLikelyCorsBlock(details)) return;
         // Chrome hid the answer; Firefox shows every answer to its listeners, so its errors are network errors.
         if (hidesCookieHeaders) enqueue({ kind: "blocked", details, sent: summarizeSentCredentials(details.method, sent?.headers ?? null, false) });
@@ -224,14 +278,17 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       },
       onHeadersReceived(details) {
         // A request that began before the closer look keeps what the default listener saw of it.
-        refused(details, release(details.requestId), true);
+        const sent = release(details.requestId);
+        navigations.onResponse(details, sent);
+        refused(details, sent, true);
       },
       onErrorOccurred(details) {
         release(details.requestId);
       },
     },
-    async onTopLevelCommitted(tabId, url) {
+    async onTopLevelCommitted(tabId, url, qualifiers = []) {
       const site = registrableDomain(url);
+      if (qualifiers !== null) navigations.onCommitted(tabId, url, qualifiers);
       tabPages.set(tabId, url);
       const work = (async () => {
         try {
@@ -250,6 +307,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     },
     async onTabRemoved(tabId) {
       tabPages.delete(tabId);
+      navigations.onTabRemoved(tabId);
       try {
         await store.remove(tabId);
       } catch (error) {

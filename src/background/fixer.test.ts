@@ -10,6 +10,9 @@ import { headers, makeCookie, makeEvidence } from "../test/builders";
 import { fakeCookies } from "../test/fake-cookies";
 import { fakeStorageArea, testSealer } from "../test/fake-storage";
 import { createFixer } from "./fixer";
+import type { SignInRedirect } from "../core/sign-in/navigation";
+
+const toSignIn = (requested: string, oauth: SignInRedirect["oauthError"] = null): SignInRedirect => ({ by: "server", requested, status: 302, chain: [], signIn: { host: "app.example.com", kind: "path", returnParam: "next" }, oauthError: oauth, loop: null });
 
 const c = (overrides: Partial<CookieSnapshot>): CookieSnapshot => makeCookie({ value: "secret", expirationDate: Date.now() / 1000 + 3600, ...overrides });
 
@@ -23,13 +26,14 @@ const SITE_COOKIES = [
 ];
 const OTHER_SITE = [c({ name: "keep", domain: "www.other.org" })];
 
-async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", reloadAfterFix = true, privateAllowed = true } = {}) {
+async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", reloadAfterFix = true, privateAllowed = true, redirect = undefined as SignInRedirect | undefined } = {}) {
   const tabStore = createTabStore(fakeStorageArea());
-  const evidence = makeEvidence({ url: "https://app.example.com/app/api/me" }, headers(["Cookie", sent]));
+  const evidence = { ...makeEvidence({ url: redirect?.requested ?? "https://app.example.com/app/api/me", type: redirect ? "main_frame" : "xmlhttprequest" }, headers(["Cookie", sent])), redirect };
   const failure = toFailure("f1", 0, evidence, classify(evidence));
   await tabStore.update(5, (r) => appendFailure({ ...r, site: "example.com" }, failure));
   const cookies = fakeCookies(jar);
   const reloads: number[] = [];
+  const opened: string[] = [];
   const windows: { url: string; incognito: boolean }[] = [];
   const sync = fakeStorageArea();
   const settings = createSettingsStore(sync);
@@ -39,13 +43,13 @@ async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", r
     tabStore,
     undo: createUndoStore(fakeStorageArea(), testSealer()),
     cookies,
-    tabs: { get: async () => ({ url: "https://app.example.com/app/", incognito: false }), reload: async (id) => void reloads.push(id) },
+    tabs: { get: async () => ({ url: "https://app.example.com/app/", incognito: false }), reload: async (id) => void reloads.push(id), update: async (_id, { url }) => void opened.push(url) },
     windows: { create: async (d) => void windows.push(d) },
     privateWindowsAllowed: async () => privateAllowed,
     settings,
     newId: () => `undo-${++n}`,
   });
-  return { fixer, cookies, reloads, windows };
+  return { fixer, cookies, reloads, windows, opened };
 }
 
 const sortKey = (x: CookieSnapshot) => `${x.name}|${x.domain}|${x.path}`;
@@ -139,7 +143,7 @@ describe("retry in a private window", () => {
       tabStore,
       undo: createUndoStore(fakeStorageArea(), testSealer()),
       cookies: fakeCookies(),
-      tabs: { get: async () => ({ url: "https://app.example.com/", incognito: false }), reload: async () => undefined },
+      tabs: { get: async () => ({ url: "https://app.example.com/", incognito: false }), reload: async () => undefined, update: async () => undefined },
       windows: { create: () => Promise.reject(new Error("Incognito mode is disabled.")) },
       privateWindowsAllowed: async () => true,
       settings: createSettingsStore(fakeStorageArea()),
@@ -154,4 +158,25 @@ describe("retry in a private window", () => {
 it("says so when the failure is gone", async () => {
   const { fixer } = await setup();
   expect(await fixer.apply(5, "nope", "clear-site-cookies")).toMatchObject({ ok: false, message: expect.stringContaining("no longer recorded") as unknown });
+});
+
+describe("sign in again", () => {
+  it("opens the page the site sent the person away from, so the site chooses its sign-in page afresh", async () => {
+    const { fixer, opened } = await setup({ sent: "", redirect: toSignIn("https://app.example.com/notes/") });
+    const result = await fixer.apply(5, "f1", "sign-in-again");
+    expect(result.ok).toBe(true);
+    expect(opened).toEqual(["https://app.example.com/notes/"]);
+  });
+
+  it("after a provider's error, opens the app's front page (its callback's state cannot be used twice)", async () => {
+    const { fixer, opened } = await setup({ sent: "", redirect: toSignIn("https://app.example.com/callback?error=access_denied&state=REDACTED", { error: "access_denied", description: null }) });
+    await fixer.apply(5, "f1", "sign-in-again");
+    expect(opened).toEqual(["https://app.example.com/"]);
+  });
+
+  it("is advice, not an action, for a failure the site chose no sign-in page for", async () => {
+    const { fixer, opened } = await setup();
+    expect((await fixer.apply(5, "f1", "sign-in-again")).ok).toBe(false);
+    expect(opened).toEqual([]);
+  });
 });

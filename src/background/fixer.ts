@@ -14,7 +14,7 @@ export interface FixerDeps {
   tabStore: TabStore;
   undo: UndoStore;
   cookies: CookiesWritePort;
-  tabs: { get(tabId: number): Promise<{ url?: string | undefined; incognito: boolean }>; reload(tabId: number): Promise<void> };
+  tabs: { get(tabId: number): Promise<{ url?: string | undefined; incognito: boolean }>; reload(tabId: number): Promise<void>; update(tabId: number, details: { url: string }): Promise<unknown> };
   windows: { create(details: { url: string; incognito: boolean }): Promise<unknown> };
   /** Firefox opens private windows only for add-ons the person allowed there. */
   privateWindowsAllowed: () => Promise<boolean>;
@@ -102,6 +102,25 @@ export function createFixer(deps: FixerDeps) {
     }
   }
 
+  /**
+   * Opens the page the site sent the person away from: the site sends them to the sign-in page it
+   * chooses, with a fresh return address (the one recorded is redacted, and a provider's state is
+   * single-use). After an OAuth/OpenID error, the app's front page, which starts a new sign-in.
+   */
+  async function signInAgain(tabId: number, failure: Failure): Promise<FixResult> {
+    const redirect = failure.details.redirect;
+    if (!redirect) return { ok: false, message: "Sign in on the site's own sign-in page." };
+    let url: URL;
+    try {
+      url = new URL(failure.url);
+    } catch {
+      return { ok: false, message: "AuthLens cannot tell which page to open." };
+    }
+    const target = redirect.oauthError || url.search.includes("REDACTED") ? `${url.origin}${redirect.oauthError ? "/" : url.pathname}` : url.href;
+    await tabs.update(tabId, { url: target });
+    return { ok: true, message: `Opened ${target} again: ${url.host} will take you to its sign-in page.`, reloaded: true };
+  }
+
   return {
     /**
      * `onlySite` (for a request from the page's banner): the page's site. A cookie fix for a failure
@@ -125,6 +144,8 @@ export function createFixer(deps: FixerDeps) {
           return removeStaleCookie(tabId, failure);
         case "retry-incognito":
           return retryIncognito(tabId, failure);
+        case "sign-in-again":
+          return signInAgain(tabId, failure);
       }
     },
     async undo(tabId: number, undoId: string): Promise<FixResult> {

@@ -10,6 +10,7 @@ import { readSiteJar } from "../platform/cookie-jar";
 import { createTabStore } from "../platform/tab-store";
 import { browserSupportsExtraHeaders, createCloseLook, createSubresourceWatch, watchRequests } from "../platform/web-request";
 import { createCookieChangeLog } from "../platform/cookie-changes";
+import { createSessionTimeline } from "../platform/session-timeline";
 import { createLookCloser } from "./look-closer";
 import { createFailureRecorder } from "./failure-recorder";
 import { createFixer } from "./fixer";
@@ -34,6 +35,7 @@ const tabExists = (tabId: number) => browser.tabs.get(tabId).then(
   () => false,
 );
 const cookieChanges = createCookieChangeLog(browser.cookies.onChanged);
+const sessionTimeline = createSessionTimeline(browser.cookies.onChanged, browser.storage.session, (message, error) => logError(message, error));
 const extraHeaders = browserSupportsExtraHeaders();
 // The closer look's listeners hand their events to the recorder (made next, before any event).
 const closeLook = createCloseLook(
@@ -59,6 +61,7 @@ const recorder = createFailureRecorder({
   reportChanged: (tabId) => void browser.runtime.sendMessage({ type: "authlens-report-changed", tabId } satisfies ReportChanged).catch(() => undefined),
   newId: () => crypto.randomUUID(),
   tabExists,
+  sessionEvents: () => sessionTimeline.events(),
   tabUrl: (tabId) => browser.tabs.get(tabId).then(
     (tab) => tab.url ?? null,
     () => null,
@@ -76,14 +79,17 @@ void settings.read().then((s) => subresources.set(s.watchSubresources));
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === "sync" && "settings" in changes) void settings.read().then((s) => subresources.set(s.watchSubresources));
 });
-const onTopLevel = ({ tabId, frameId, url }: { tabId: number; frameId: number; url: string }) => {
-  if (frameId !== 0) return;
-  void recorder.onTopLevelCommitted(tabId, url);
+const onTopLevel = (tabId: number, url: string, qualifiers: readonly string[] | null) => {
+  void recorder.onTopLevelCommitted(tabId, url, qualifiers);
   void lookCloser.onTopLevelCommitted(tabId, url).catch((error: unknown) => logError("could not end a closer look", error));
 };
-browser.webNavigation.onCommitted.addListener(onTopLevel);
+browser.webNavigation.onCommitted.addListener(({ tabId, frameId, url, transitionQualifiers }) => {
+  if (frameId === 0) onTopLevel(tabId, url, transitionQualifiers);
+});
 // A navigation that ends in an error page (a cancelled sign-in prompt) resets the badge too.
-browser.webNavigation.onErrorOccurred.addListener(onTopLevel);
+browser.webNavigation.onErrorOccurred.addListener(({ tabId, frameId, url }) => {
+  if (frameId === 0) onTopLevel(tabId, url, null);
+});
 browser.tabs.onRemoved.addListener((tabId) => {
   void recorder.onTabRemoved(tabId);
   void lookCloser.onTabRemoved(tabId).catch((error: unknown) => logError("could not end a closer look", error));

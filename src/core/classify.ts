@@ -4,7 +4,9 @@ import type { Diagnosis, EvidenceItem } from "./diagnosis";
 import type { FailureEvidence } from "./evidence";
 import type { FixId } from "./fix";
 import { describeObservations } from "./observations";
-import { cookiesBlocked, sessionEnded, staleCookie } from "./cookie-rules";
+import { cookiesBlocked, sessionEnded, sessionEndedEarlier, staleCookie } from "./cookie-rules";
+import { looksLikeSession } from "./sign-in/session-cookies";
+import { oauthError, signInLoop, signInRedirect } from "./sign-in/redirect-rules";
 import { challengeReason, type Finding, type Rule } from "./finding";
 import { clockSkew, insufficientScope, refusedApiToken, tokenExpired, tokenInvalid, umaPermissionTicket } from "./token-rules";
 
@@ -41,11 +43,33 @@ export function classify(evidence: FailureEvidence): Diagnosis {
     summary: finding.summary,
     explanation: `${advice.what(host)} ${finding.tryFirst ?? advice.tryFirst}${technical ? `\n\nTechnical detail:\n${technical}` : ""}`,
     evidence: [...finding.reasons, ...(loop ? [loop] : []), ...withoutRepeats(describeObservations(evidence), finding.reasons)],
-    fixes: loop ? loopFixes(advice.fixes, finding.cause) : advice.fixes,
+    fixes: finding.fixes ?? (loop ? loopFixes(advice.fixes, finding.cause) : advice.fixes),
   };
 }
 
-const RULES: Rule[] = [proxyAuth, corsPreflight, botChallenge, clockSkew, tokenExpired, insufficientScope, umaPermissionTicket, tokenInvalid, refusedApiToken, staleCookie, cookiesBlocked, laravelOrIisExpiry, wrongCredentials, sessionEnded, refusedWithCredentials, missingCredentials, passiveSubresource];
+const RULES: Rule[] = [
+  signInLoop,
+  oauthError,
+  proxyAuth,
+  corsPreflight,
+  botChallenge,
+  clockSkew,
+  tokenExpired,
+  insufficientScope,
+  umaPermissionTicket,
+  tokenInvalid,
+  refusedApiToken,
+  staleCookie,
+  cookiesBlocked,
+  laravelOrIisExpiry,
+  wrongCredentials,
+  sessionEnded,
+  sessionEndedEarlier,
+  signInRedirect,
+  refusedWithCredentials,
+  missingCredentials,
+  passiveSubresource,
+];
 
 function proxyAuth(e: FailureEvidence): Finding | null {
   if (e.status !== 407 && e.response.proxyChallenges.length === 0) return null;
@@ -126,14 +150,23 @@ function wrongCredentials(e: FailureEvidence, host: string): Finding | null {
 }
 
 function refusedWithCredentials(e: FailureEvidence, host: string): Finding | null {
-  // Cookies that would have gone only if the page asked for them do not show the person was known.
-  const cookies = e.sent.cookiesUncertain ? [] : e.sent.cookieNames;
+  // Cookies that would have gone only if the page asked for them, or that carry no sign-in (a csrftoken), do not show the person was known.
+  const cookies = e.sent.cookiesUncertain ? [] : e.sent.cookieNames.filter(looksLikeSession);
   if (e.status !== 403 || (cookies.length === 0 && !e.sent.authorizationScheme)) return null;
   return {
     cause: "insufficient-permissions",
     confidence: 0.6,
     summary: `You are signed in to ${host}, but not allowed to do this.`,
     reasons: [{ seen: "HTTP 403 to a request that carried credentials", meaning: "403 means the server knows who you are and still refuses (RFC 9110 §15.5.4)." }],
+  };
+}
+
+/** Cookies went, but none whose name carries a sign-in: probably not signed in, less surely. */
+function othersOnly(e: FailureEvidence): { item: EvidenceItem; doubt: number } | null {
+  if (e.sent.cookiesUncertain || e.sent.cookieNames.length === 0) return null;
+  return {
+    item: { seen: `Cookies ${e.sent.cookiesFrom === "jar" ? "in the jar for this address" : "sent"}: ${e.sent.cookieNames.join(", ")}; none looks like a sign-in`, meaning: "None of these cookies' names is a session's, so the site probably does not know you; a session cookie of an unusual name would look the same." },
+    doubt: 0.2,
   };
 }
 
@@ -185,9 +218,9 @@ function nothingSent(e: FailureEvidence): { item: EvidenceItem; doubt: number } 
 }
 
 function missingCredentials(e: FailureEvidence, host: string): Finding | null {
-  if ((e.sent.cookieNames.length > 0 && !e.sent.cookiesUncertain) || e.sent.authorizationScheme) return null;
+  if ((e.sent.cookieNames.some(looksLikeSession) && !e.sent.cookiesUncertain) || e.sent.authorizationScheme) return null;
   const challenge = e.response.challenges[0];
-  const { item, doubt } = nothingSent(e);
+  const { item, doubt } = othersOnly(e) ?? nothingSent(e);
   const summary = e.sent.cookiesUncertain
     ? `${host} wants you to sign in, and this call may not have carried your sign-in: the page's call to another origin sends your cookies only if it asks to.`
     : !e.sent.seen

@@ -4,6 +4,8 @@ import type { EvidenceItem } from "./diagnosis";
 import type { FailureEvidence } from "./evidence";
 import type { Finding } from "./finding";
 import type { CookieRejection } from "./set-cookie";
+import { looksLikeSession } from "./sign-in/session-cookies";
+import { describeDuration } from "./duration";
 
 export function staleCookie(e: FailureEvidence, host: string): Finding | null {
   const sentTwice = [...new Set(e.sent.cookieNames.filter((n, i, all) => all.indexOf(n) !== i))];
@@ -50,7 +52,7 @@ export function cookiesBlocked(e: FailureEvidence, host: string): Finding | null
     ...withheld.map((c) => ({ seen: `Cookie ${c.name} in the jar was not sent (${c.withheld})`, meaning: WITHHELD_MEANING[c.withheld] })),
   ];
   // Name the cookie that most likely carries the sign-in, not the first one listed (a CSRF token, say).
-  const named = [...withheld, ...rejected].find((c) => SESSION_LIKE.test(c.name) && !ANTI_FORGERY.test(c.name)) ?? withheld[0] ?? rejected[0];
+  const named = [...withheld, ...rejected].find((c) => looksLikeSession(c.name)) ?? withheld[0] ?? rejected[0];
   const bySameSite = withheld.length > 0 && withheld.every((c) => c.withheld === "samesite");
   return {
     cause: "cookies-blocked",
@@ -64,9 +66,7 @@ export function cookiesBlocked(e: FailureEvidence, host: string): Finding | null
   };
 }
 
-/** Cookie names that usually carry a sign-in; anti-forgery tokens (csrftoken, XSRF-TOKEN) do not. */
-const SESSION_LIKE = /sess|sid|auth|token|login|jwt/i;
-const ANTI_FORGERY = /csrf|xsrf/i;
+
 
 const REJECTION_MEANING: Record<CookieRejection, string> = {
   "samesite-none-insecure": "Browsers refuse a SameSite=None cookie without Secure, so this cookie was never stored.",
@@ -100,7 +100,9 @@ export function sessionEnded(e: FailureEvidence, host: string): Finding | null {
       ],
     };
   }
-  if (e.status !== 401 || e.sent.cookiesUncertain) return null;
+  // Only a cookie that carries a sign-in makes a refusal an ended session (a csrftoken alone does not).
+  const sessions = e.sent.cookieNames.filter(looksLikeSession);
+  if (e.status !== 401 || e.sent.cookiesUncertain || sessions.length === 0) return null;
   const presumed = e.sent.cookiesFrom === "jar";
   return {
     cause: "session-expired",
@@ -110,6 +112,32 @@ export function sessionEnded(e: FailureEvidence, host: string): Finding | null {
       presumed
         ? { seen: `Cookies in the jar for this address (${e.sent.cookieNames.join(", ")}), answered 401`, meaning: "The browser sends these cookies with requests here, and the server no longer accepts them." }
         : { seen: `Cookies sent (${e.sent.cookieNames.join(", ")}), answered 401`, meaning: "The browser sent its session cookies and the server no longer accepts them." },
+    ],
+  };
+}
+
+/**
+ * A sign-in cookie for the address ended before this failure (the session timeline): its time ran
+ * out, or the site deleted it, and none was sent with the request.
+ */
+export function sessionEndedEarlier(e: FailureEvidence, host: string): Finding | null {
+  const ending = e.sessionEnding;
+  if (!ending || e.sent.authorizationScheme || e.sent.cookieNames.some(looksLikeSession)) return null;
+  if (e.status !== 401 && e.status !== 403 && !e.redirect) return null;
+  const before = describeDuration(Math.max(0, e.time - ending.time));
+  const at = new Date(ending.time).toISOString();
+  return {
+    cause: "session-expired",
+    confidence: 0.8,
+    summary:
+      ending.how === "expired"
+        ? `Your session on ${host} ended: your "${ending.name}" cookie expired ${before} before this.`
+        : `Your session on ${host} ended: your "${ending.name}" cookie was deleted ${before} before this (by the site, or by signing out).`,
+    reasons: [
+      {
+        seen: `Cookie ${ending.name} ${ending.how === "expired" ? "expired" : "deleted"} at ${at}, not set again since`,
+        meaning: "The cookie that carried your sign-in is gone, so the request went without it.",
+      },
     ],
   };
 }

@@ -5,6 +5,8 @@ import { summarizeSentCredentials, type SentCredentials } from "./sent-credentia
 import { parseSetCookie, type SetCookieSummary } from "./set-cookie";
 import { registrableDomain } from "./site";
 import { parseWwwAuthenticate, type Challenge } from "./www-authenticate";
+import type { SignInRedirect } from "./sign-in/navigation";
+import type { SessionEnding } from "./sign-in/session-cookies";
 
 /** The response side of a failure, as far as a diagnosis needs it. */
 export interface ResponseSummary {
@@ -61,6 +63,10 @@ export interface FailureEvidence {
   jar: JarAnalysis | null;
   /** Earlier failures of the same URL in this tab within the last two minutes. */
   repeats: number;
+  /** For a navigation that ended in a sign-in instead of the page asked for: how. Absent otherwise. */
+  redirect?: SignInRedirect | null;
+  /** The last sign-in cookie for the address that ended before this failure (the session timeline). Absent when none. */
+  sessionEnding?: SessionEnding | null;
 }
 
 /** The fields of a webRequest `onHeadersReceived` event that evidence is made of. */

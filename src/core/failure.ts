@@ -27,12 +27,24 @@ export interface Failure {
   details: FailureDetails;
 }
 
-export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats">;
+export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding">;
 
 /** Joins what was observed and what the classifier concluded into a recordable failure. */
 export function toFailure(id: string, frameId: number, evidence: FailureEvidence, diagnosis: Diagnosis): Failure {
-  const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats } = evidence;
-  return { id, url, site: registrableDomain(url), method, status, resourceType, time, initiator, frameId, ...diagnosis, details: { statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats } };
+  const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, redirect, sessionEnding } = evidence;
+  return {
+    id,
+    url,
+    site: registrableDomain(url),
+    method,
+    status,
+    resourceType,
+    time,
+    initiator,
+    frameId,
+    ...diagnosis,
+    details: { statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, ...(redirect ? { redirect } : {}), ...(sessionEnding ? { sessionEnding } : {}) },
+  };
 }
 
 /**

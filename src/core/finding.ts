@@ -1,5 +1,6 @@
 import type { CauseId } from "./cause";
 import type { EvidenceItem } from "./diagnosis";
+import type { FixId } from "./fix";
 import type { FailureEvidence } from "./evidence";
 import type { Challenge } from "./www-authenticate";
 import { isScheme } from "./www-authenticate";
@@ -12,6 +13,8 @@ export interface Finding {
   reasons: EvidenceItem[];
   /** What to try first, where this evidence says more than the cause's usual advice. */
   tryFirst?: string;
+  /** The fixes to offer, where this evidence calls for others than the cause's usual ones. */
+  fixes?: FixId[];
 }
 
 /** A classifier rule: a finding when its evidence is there, else null. `host` is the refusing host. */

@@ -4,7 +4,7 @@ import type { FixId } from "../core/fix";
 import type { CauseId } from "../core/cause";
 
 /** The fixes the worker carries out; the others are advice the UI shows. */
-export const ACTION_FIXES = ["clear-site-cookies", "remove-stale-cookie", "retry-incognito", "reload"] as const satisfies readonly FixId[];
+export const ACTION_FIXES = ["clear-site-cookies", "remove-stale-cookie", "retry-incognito", "reload", "sign-in-again"] as const satisfies readonly FixId[];
 export type ActionFix = (typeof ACTION_FIXES)[number];
 
 /** What a fix or an undo did, in words for the person, and how to take it back. */

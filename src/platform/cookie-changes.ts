@@ -3,7 +3,7 @@ import { normalizeSameSite } from "../core/cookie-jar";
 
 /** The slice of `cookies.onChanged` the log listens to. */
 export interface CookieChangedPort {
-  addListener(callback: (info: { removed: boolean; cause: string; cookie: { name: string; domain: string; hostOnly: boolean; path: string; secure: boolean; httpOnly: boolean; sameSite: string; session: boolean; partitionKey?: unknown } }) => void): void;
+  addListener(callback: (info: { removed: boolean; cause: string; cookie: { name: string; domain: string; hostOnly: boolean; path: string; secure: boolean; httpOnly: boolean; sameSite: string; session: boolean; expirationDate?: number; partitionKey?: unknown } }) => void): void;
 }
 
 /** How long a change is kept: long enough for a failure's jar to be read after its response. */

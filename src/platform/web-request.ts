@@ -16,6 +16,16 @@ export interface ResponseEvent extends ObservedResponse {
   frameId: number;
 }
 
+/** `webRequest.onBeforeRedirect`'s fields for a top-level document. */
+export interface RedirectEvent {
+  requestId: string;
+  tabId: number;
+  url: string;
+  redirectUrl: string;
+  statusCode: number;
+  type: string;
+}
+
 /** An `onErrorOccurred` event: the request ended without a response AuthLens saw. */
 export interface RequestEndEvent extends NetworkErrorEvent {
   requestId: string;
@@ -34,6 +44,7 @@ export interface WebRequestPort {
   onSendHeaders: WebRequestEvent<SentRequestEvent>;
   onHeadersReceived: WebRequestEvent<ResponseEvent>;
   onErrorOccurred: WebRequestEvent<RequestEndEvent>;
+  onBeforeRedirect: WebRequestEvent<RedirectEvent>;
 }
 
 /** Handlers for a request's headers, its response, and its end without one. */
@@ -57,11 +68,13 @@ export interface RequestHandlers {
  * carried are otherwise read from the jar. A request-header listener without it costs nothing
  * measurable on a real network (docs/performance.md, the 40 ms rows).
  */
-export function watchRequests(webRequest: WebRequestPort, handlers: RequestHandlers): void {
+export function watchRequests(webRequest: WebRequestPort, handlers: RequestHandlers & { onBeforeRedirect: (details: RedirectEvent) => void }): void {
   const filter = { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES] };
   webRequest.onSendHeaders.addListener(handlers.onSendHeaders, filter, ["requestHeaders"]);
   webRequest.onHeadersReceived.addListener(handlers.onHeadersReceived, filter, ["responseHeaders"]);
   webRequest.onErrorOccurred.addListener(handlers.onErrorOccurred, filter);
+  // Top-level redirects only, to follow a navigation the site turns into a sign-in: rare, and nothing else is asked for.
+  webRequest.onBeforeRedirect.addListener(handlers.onBeforeRedirect, { urls: ["<all_urls>"], types: ["main_frame"] });
 }
 
 /**

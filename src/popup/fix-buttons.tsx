@@ -6,9 +6,13 @@ import { fixLabel } from "../ui/labels";
 /** Always on offer, after the diagnosis's own: the fixer says when one will not help. */
 const GENERAL_FIXES: ActionFix[] = ["clear-site-cookies", "retry-incognito", "reload"];
 
-/** The fixes AuthLens can carry out for this failure: the diagnosis's first, in its order, then the general ones. */
+/**
+ * The fixes AuthLens can carry out for this failure: the diagnosis's first, in its order, then the
+ * general ones. "Sign in again" is a button only where the site chose a sign-in page (a redirect);
+ * elsewhere it is advice.
+ */
 export function actionFixes(failure: Failure): ActionFix[] {
-  const recommended = failure.fixes.filter((f): f is ActionFix => (ACTION_FIXES as readonly string[]).includes(f));
+  const recommended = failure.fixes.filter((f): f is ActionFix => (ACTION_FIXES as readonly string[]).includes(f) && (f !== "sign-in-again" || Boolean(failure.details.redirect)));
   return [...recommended, ...GENERAL_FIXES.filter((f) => !recommended.includes(f))];
 }
 

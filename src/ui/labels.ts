@@ -33,6 +33,8 @@ export function fixLabel(fix: ActionFix, site: string | null): string {
       return t("fixIncognito");
     case "reload":
       return t("fixReload");
+    case "sign-in-again":
+      return t("fixSignInAgain");
   }
 }
 

@@ -1,0 +1,64 @@
+/**
+ * Which cookies carry a sign-in, and when one last ended: from the cookie jar's changes
+ * (`cookies.onChanged`: names, causes and times, never values). Pure.
+ */
+import { domainMatches, pathMatches } from "../cookie-jar";
+
+/** Cookie names that usually carry a sign-in (Django's sessionid, connect.sid, PHPSESSID, _app_session, JSESSIONID, .AspNetCore.Identity…, appSession, a JWT). */
+const SESSION_LIKE = /sess|sid|auth|token|login|logged|jwt|identity|aspnetcore|appsession/i;
+/** Anti-forgery cookies name a "token" but carry no sign-in. */
+const ANTI_FORGERY = /csrf|xsrf|antiforgery/i;
+
+/** Whether a cookie's name says it carries a sign-in. */
+export function looksLikeSession(name: string): boolean {
+  return SESSION_LIKE.test(name) && !ANTI_FORGERY.test(name);
+}
+
+/** One change to a sign-in cookie, as kept in the session timeline. */
+export interface SessionCookieEvent {
+  name: string;
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  /** True when the cookie left the jar. */
+  removed: boolean;
+  /** `cookies.onChanged`'s cause: "explicit", "overwrite", "expired", "expired_overwrite", "evicted". */
+  cause: string;
+  /** When the worker heard of it, ms since the epoch. */
+  time: number;
+  /** For a cookie that expired: when it was due to, ms since the epoch (the browser reports expiry lazily). */
+  expiredAt: number | null;
+}
+
+/** How a sign-in cookie ended before a failure, for the diagnosis and the popup. */
+export interface SessionEnding {
+  name: string;
+  /** "expired": its time ran out; "deleted": the site (or signing out) removed it. */
+  how: "expired" | "deleted";
+  time: number;
+}
+
+/** How far back an ending still explains a failure. */
+export const SESSION_ENDING_WINDOW_MS = 12 * 60 * 60_000;
+
+/**
+ * The last sign-in cookie for `url` that ended before `at` and was not set again since: "your
+ * sessionid cookie expired at 10:42". An overwrite is a renewal, not an ending.
+ */
+export function lastSessionEnding(events: readonly SessionCookieEvent[], url: string, at: number): SessionEnding | null {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return null;
+  }
+  const applies = (e: SessionCookieEvent) => looksLikeSession(e.name) && domainMatches(target.hostname, e) && pathMatches(target.pathname, e.path);
+  const relevant = events.filter((e) => applies(e) && e.time <= at && at - e.time <= SESSION_ENDING_WINDOW_MS).sort((a, b) => a.time - b.time);
+  const last = new Map<string, SessionCookieEvent>();
+  for (const e of relevant) if (e.cause !== "overwrite") last.set(`${e.name}\n${e.domain}\n${e.path}`, e);
+  const endings = [...last.values()].filter((e) => e.removed && e.cause !== "evicted");
+  const ending = endings.at(-1);
+  if (!ending) return null;
+  const expired = ending.cause === "expired";
+  return { name: ending.name, how: expired ? "expired" : "deleted", time: expired && ending.expiredAt !== null ? Math.min(ending.expiredAt, ending.time) : ending.time };
+}
