@@ -391,7 +391,7 @@ describe("failure recorder", () => {
     const login = "https://app.example.com/accounts/login/?next=/notes/";
     /** A top-level navigation to `page` that the site answers with 302 to its login page. */
     function redirectToLogin(webRequest: ReturnType<typeof setup>["webRequest"], requestId = "nav1") {
-      webRequest.onSendHeaders.fire(makeRequest({ requestId, type: "main_frame" }));
+      webRequest.onSendHeaders.fire(makeRequest({ requestId }));
       webRequest.onHeadersReceived.fire(makeResponse({ requestId, url: page, type: "main_frame", statusCode: 302, statusLine: "HTTP/1.1 302 Found", responseHeaders: headers(["Location", "/accounts/login/?next=/notes/"]) }));
       webRequest.onBeforeRedirect.fire({ requestId, tabId: 7, url: page, redirectUrl: login, statusCode: 302, type: "main_frame" });
     }
