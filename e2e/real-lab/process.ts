@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
+import { join } from "node:path";
 
 /** A server process the real-server lab started, and how to stop it. */
 export interface ServerProcess {
@@ -72,6 +74,20 @@ function kill(child: ChildProcess): void {
   } catch {
     child.kill("SIGTERM");
   }
+}
+
+/**
+ * The environment that runs a process on a clock an hour ahead, as a server whose clock is wrong:
+ * libfaketime preloaded directly (its `faketime` wrapper leaves named semaphores behind, which a
+ * later process with the same pid trips over).
+ */
+export function clockAnHourAhead(): Record<string, string> {
+  const lib = readdirSync("/usr/lib", { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join("/usr/lib", d.name, "faketime", "libfaketime.so.1"))
+    .find((path) => existsSync(path));
+  if (!lib) throw new Error("libfaketime is not installed (scripts/install-lab-servers.sh installs it)");
+  return { LD_PRELOAD: lib, FAKETIME: "+1h" };
 }
 
 /** Runs a command to completion, failing with its output. */

@@ -10,12 +10,13 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Lab } from "../lab/server";
-import { freePort, startServer, type ServerProcess } from "./process";
+import { clockAnHourAhead, freePort, startServer, type ServerProcess } from "./process";
 import { REAL_SCENARIOS } from "./scenarios/index";
+import { SIGN_IN_FLOWS } from "./sign-in-flows";
 import type { PageServer } from "./scenarios/scenario";
 import { startDjango, startFlask, PYTHON, type DjangoSite, type FlaskSite } from "./servers/python-apps";
 import { startApache, startNginx, startSquid, writeFiles } from "./servers/web-servers";
-import { NODE_SITE } from "./servers/node-site";
+import { IDP_HOST, NODE_SITE, OPENID_APPS, openIdSite } from "./servers/node-site";
 
 export interface RealLab {
   django: DjangoSite;
@@ -28,7 +29,7 @@ export interface RealLab {
 /** Debian packages the lab runs (scripts/install-lab-servers.sh installs them). */
 export const DEBIAN_PACKAGES = ["nginx-light", "apache2", "squid", "python3-django", "python3-djangorestframework", "python3-djangorestframework-simplejwt", "python3-django-cors-headers", "python3-flask", "python3-flask-login", "faketime"];
 /** npm packages the lab runs (devDependencies). */
-export const NPM_PACKAGES = ["express", "express-session", "passport", "passport-local", "passport-http", "passport-http-bearer", "express-jwt", "express-jwt-authz", "jsonwebtoken", "cors", "cookie-parser", "koa", "koa-jwt"];
+export const NPM_PACKAGES = ["express", "express-session", "passport", "passport-local", "passport-http", "passport-http-bearer", "connect-ensure-login", "express-jwt", "express-jwt-authz", "jsonwebtoken", "cors", "cookie-parser", "koa", "koa-jwt", "oidc-provider", "express-openid-connect"];
 
 /** Hosts each server answers for; patterns are Chromium host-resolver patterns. */
 const HOSTS = {
@@ -47,14 +48,15 @@ export const PROXIED = { squid: "intranet.squid-proxy.test", apache: "wiki.apach
 
 /** What is missing for the lab to run here, or null when everything is installed. */
 export function missingServerSoftware(): string | null {
-  const commands = ["nginx", "apache2", "squid", "faketime", "openssl"].filter((c) => spawnSync("sh", ["-c", `command -v ${c}`]).status !== 0);
+  const commands = ["nginx", "apache2", "squid", "openssl"].filter((c) => spawnSync("sh", ["-c", `command -v ${c}`]).status !== 0);
+  const faketime = spawnSync("sh", ["-c", "ls /usr/lib/*/faketime/libfaketime.so.1"]).status === 0 ? [] : ["libfaketime"];
   const python = spawnSync(PYTHON, ["-c", "import django, rest_framework, rest_framework_simplejwt, corsheaders, flask, flask_login"]).status === 0 ? [] : ["Debian's Django/DRF/SimpleJWT/cors-headers/Flask/Flask-Login for /usr/bin/python3"];
-  const missing = [...commands, ...python];
+  const missing = [...commands, ...faketime, ...python];
   return missing.length ? `${missing.join(", ")} (run scripts/install-lab-servers.sh)` : null;
 }
 
 function pagesFor(server: PageServer): Record<string, string> {
-  return Object.assign({}, ...REAL_SCENARIOS.map((s) => s.pages?.[server] ?? {})) as Record<string, string>;
+  return Object.assign({}, ...[...REAL_SCENARIOS, ...SIGN_IN_FLOWS].map((s) => s.pages?.[server] ?? {})) as Record<string, string>;
 }
 
 /** Starts every server of the lab and routes its hosts in `lab` (before any browser starts). */
@@ -78,17 +80,30 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
   try {
     const nodePages = sub("node-pages");
     writeFiles(nodePages, pagesFor("node"));
-    const [nodePorts, skewedJwtPort] = [{ passport: await freePort(), jwt: await freePort(), koa: await freePort() }, await freePort()];
+    const [nodePorts, skewedJwtPort] = [{ passport: await freePort(), jwt: await freePort(), koa: await freePort(), idp: await freePort(), notes: await freePort(), wiki: await freePort(), stale: await freePort() }, await freePort()];
     const serve = resolve(import.meta.dirname, "servers/node/serve.mjs");
-    const nodeApps = (apps: { name: string; port: number }[]) => ({ AUTHLENS_NODE_APPS: JSON.stringify(apps.map((a) => ({ ...a, pages: nodePages }))), AUTHLENS_NODE_SITE: JSON.stringify(NODE_SITE) });
-    const [nginx, apache, squid, django, flask, node, skewedNode] = await Promise.all([
+    const site = { ...NODE_SITE, oidc: openIdSite(nodePorts.idp) };
+    const nodeApps = (apps: { name: string; port: number }[]) => ({ AUTHLENS_NODE_APPS: JSON.stringify(apps.map((a) => ({ ...a, pages: nodePages }))), AUTHLENS_NODE_SITE: JSON.stringify(site) });
+    const [nginx, apache, squid, django, flask, , skewedNode] = await Promise.all([
       startNginx(sub("nginx"), prefixed(pagesFor("nginx")), "http://app.nginx.test").then(keep),
       startApache(sub("apache"), prefixed(pagesFor("apache"))).then((a) => (keep(a.server), a)),
       startSquid(sub("squid")).then(keep),
       startDjango(sub("django"), pagesFor("django"), ["http://app.django.test"]).then(keep),
       startFlask(sub("flask"), pagesFor("flask")).then(keep),
-      startServer("express + koa", process.execPath, [serve], { port: nodePorts.koa, env: nodeApps([{ name: "express-passport", port: nodePorts.passport }, { name: "express-jwt", port: nodePorts.jwt }, { name: "koa-jwt", port: nodePorts.koa }]) }).then(keep),
-      startServer("express-jwt (clock +1h)", "faketime", ["-f", "+1h", process.execPath, serve], { port: skewedJwtPort, env: nodeApps([{ name: "express-jwt", port: skewedJwtPort }]) }).then(keep),
+      startServer("express, koa, oidc-provider", process.execPath, [serve], {
+        // The last to listen: once it accepts, all have started.
+        port: nodePorts.stale,
+        env: nodeApps([
+          { name: "express-passport", port: nodePorts.passport },
+          { name: "express-jwt", port: nodePorts.jwt },
+          { name: "koa-jwt", port: nodePorts.koa },
+          { name: "oidc-provider", port: nodePorts.idp },
+          { name: "oidc-notes", port: nodePorts.notes },
+          { name: "oidc-wiki", port: nodePorts.wiki },
+          { name: "oidc-stale", port: nodePorts.stale },
+        ]),
+      }).then(keep),
+      startServer("express-jwt (clock +1h)", process.execPath, [serve], { port: skewedJwtPort, env: { ...nodeApps([{ name: "express-jwt", port: skewedJwtPort }]), ...clockAnHourAhead() } }).then(keep),
     ]);
     const route = (patterns: readonly string[], port: number) => lab.hostRoutes.push(...patterns.map((pattern) => ({ pattern, port })));
     // More specific patterns first: the first matching rule wins.
@@ -100,7 +115,11 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
     route(HOSTS.flask, flask.server.port);
     route(HOSTS.passport, nodePorts.passport);
     route(HOSTS.jwt, nodePorts.jwt);
-    route(HOSTS.koa, node.port);
+    route(HOSTS.koa, nodePorts.koa);
+    route([IDP_HOST], nodePorts.idp);
+    route([OPENID_APPS.notes], nodePorts.notes);
+    route([OPENID_APPS.wiki], nodePorts.wiki);
+    route([OPENID_APPS.stale, OPENID_APPS.stale.replace(/^www\./, "*.")], nodePorts.stale);
     lab.addProxy(PROXIED.squid, squid.port);
     lab.addProxy(PROXIED.apache, apache.proxyPort);
     lab.addIndexSection(indexSection());

@@ -70,10 +70,20 @@ interface Redirected {
   redirect: SignInRedirect;
 }
 
-/** A request's headers as a listener saw them: with `Cookie` only where the browser showed it. */
+/** A request's headers as a listener saw them: with `Cookie` only where the browser showed it, and when it went out. */
 interface SentHeaders {
   headers: HttpHeader[];
   cookie: boolean;
+  at: number | null;
+}
+
+/** The jar with the cookies removed in the last moments put back: what it held while a loop went round. */
+function jarDuring(jar: readonly JarCookie[] | null, changes: readonly CookieChange[]): JarCookie[] | null {
+  if (!jar) return null;
+  const key = (c: JarCookie) => `${c.name}\n${c.domain}\n${c.path}\n${c.partitioned}`;
+  const held = new Map(jar.map((c) => [key(c), c]));
+  for (const { removed, cause: _cause, time: _time, ...cookie } of changes) if (removed && !held.has(key(cookie))) held.set(key(cookie), cookie);
+  return [...held.values()];
 }
 
 /** Long enough to gather what a page refuses at once, too short for a person to notice. */
@@ -139,10 +149,12 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
   /** Top-level navigations the site turns into a sign-in, and sign-ins that finish. */
   const navigations = createNavigationWatch<SentHeaders>({
     signIn({ tabId, redirect, first, time }) {
-      const details: ResponseEvent = first?.details ?? { requestId: "", tabId, frameId: 0, url: redirect.requested, method: "GET", statusCode: redirect.status, type: "main_frame", timeStamp: time, responseHeaders: [] };
-      // The request that began a client redirect, or an OAuth callback, was not followed here: its headers are unknown.
-      const sent = first?.details.url === redirect.requested ? first.sent : null;
-      enqueue({ kind: "redirect", details: { ...details, url: redirect.requested }, seen: { request: sent?.headers ?? null, cookie: sent?.cookie ?? false, setCookie: !hidesCookieHeaders }, redirect });
+      // The response that began the navigation is the evidence where it answered the page asked for; a client
+      // redirect, an OAuth callback or a loop's page was not followed from its own request, whose headers are unknown.
+      const own = first?.details.url === redirect.requested ? first : null;
+      const details: ResponseEvent = own?.details ?? { requestId: "", tabId, frameId: 0, url: redirect.requested, method: "GET", statusCode: redirect.status, type: "main_frame", timeStamp: time, responseHeaders: [] };
+      // A page load has no page of its own to set a cookie: one that appeared after it went out is the redirect's.
+      enqueue({ kind: "redirect", details, seen: { request: own?.sent?.headers ?? null, cookie: own?.sent?.cookie ?? false, setCookie: !hidesCookieHeaders, sentAt: own?.sent?.at ?? null }, redirect });
     },
     signedIn(tabId, landing) {
       track(forgetAnsweredSignIns(tabId, registrableDomain(landing)));
@@ -213,8 +225,11 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
         const jar = jars.get(key) ?? readJar(details.url, topLevelUrl);
         jars.set(key, jar);
         // The changes are read after the jar: by then the browser has reported the response's own.
-        const evidence = withJarEvidence(gatherEvidence(item.details, item.seen, tabPages.get(tabId) ?? null), await jar, cookieChanges());
-        const sessionEnding = lastSessionEnding(timeline, evidence.url, evidence.time);
+        // A loop went round many times, the site setting and deleting cookies each time: what the jar held during it
+        // (today's cookies and those removed meanwhile) is what it kept sending, not the jar before one response.
+        const looped = item.kind === "redirect" && item.redirect.by === "loop";
+        const evidence = withJarEvidence(gatherEvidence(item.details, item.seen, tabPages.get(tabId) ?? null), looped ? jarDuring(await jar, cookieChanges()) : await jar, looped ? [] : cookieChanges());
+        const sessionEnding = lastSessionEnding(timeline, evidence.url, evidence.sentAt ?? evidence.time);
         found.push({ evidence: { ...evidence, ...(item.kind === "redirect" ? { redirect: item.redirect } : {}), ...(sessionEnding ? { sessionEnding } : {}) }, site, frameId: details.frameId, type: details.type });
       }
       if (found.length === 0 && blocked.length === 0) return;
@@ -245,6 +260,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
   }
 
   const refused = (details: ResponseEvent, sent: SentHeaders | null, setCookie: boolean) => {
+    // A refusal's cookies are judged from its response's time: a cookie set a moment before it went out may be heard after.
     if (isAuthFailureStatus(details.statusCode)) enqueue({ kind: "refusal", details, seen: { request: sent?.headers ?? null, cookie: sent?.cookie ?? false, setCookie } });
   };
 
@@ -253,7 +269,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       onSendHeaders(details) {
         // tabId -1: no tab to show it in (a site's service worker, the browser itself). A tab looked closer at is its listeners' own.
         if (details.tabId < 0 || lookingCloser(details.tabId)) return;
-        hold(details.requestId, { headers: details.requestHeaders ?? [], cookie: !hidesCookieHeaders });
+        hold(details.requestId, { headers: details.requestHeaders ?? [], cookie: !hidesCookieHeaders, at: details.timeStamp ?? null });
       },
       onHeadersReceived(details) {
         if (details.tabId < 0 || lookingCloser(details.tabId)) return;
@@ -274,7 +290,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     },
     closeLook: {
       onSendHeaders(details) {
-        hold(details.requestId, { headers: details.requestHeaders ?? [], cookie: true });
+        hold(details.requestId, { headers: details.requestHeaders ?? [], cookie: true, at: details.timeStamp ?? null });
       },
       onHeadersReceived(details) {
         // A request that began before the closer look keeps what the default listener saw of it.

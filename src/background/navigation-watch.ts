@@ -22,6 +22,10 @@ interface Pending<S> {
 }
 
 const MAX_HOPS = 30;
+/** Chrome follows at most 20 redirects (net::URLRequest's kMaxRedirects), then fails the request (webRequest says net::ERR_ABORTED). */
+const CHROME_REDIRECT_LIMIT = 20;
+/** A loop the browser runs again (reloading its error page) is the same loop. */
+const SAME_LOOP_MS = 60_000;
 
 /**
  * Follows each tab's top-level navigations (their redirects from webRequest, their commit from
@@ -32,6 +36,7 @@ const MAX_HOPS = 30;
 export function createNavigationWatch<S>(report: { signIn(n: SignInNavigation<S>): void; signedIn(tabId: number, landing: string): void }, now: () => number = Date.now) {
   const pending = new Map<number, Pending<S>>();
   const pages = new Map<number, { url: string; time: number }>();
+  const loops = new Map<number, { requested: string; time: number }>();
 
   const navigation = (tabId: number, requestId: string): Pending<S> => {
     const current = pending.get(tabId);
@@ -51,6 +56,11 @@ export function createNavigationWatch<S>(report: { signIn(n: SignInNavigation<S>
     if (requested === null || requested === undefined) return;
     const seen: Navigation = { requested, hops, landing, qualifiers, previous, time, error };
     const redirect = judgeNavigation(seen);
+    if (redirect?.by === "loop") {
+      const last = loops.get(tabId);
+      if (last && last.requested === redirect.requested && time - last.time < SAME_LOOP_MS) return;
+      loops.set(tabId, { requested: redirect.requested, time });
+    }
     if (redirect) report.signIn({ tabId, redirect, first: hops.length ? (nav?.first ?? null) : null, time });
     else if (landing && finishedSignIn(seen)) report.signedIn(tabId, landing);
   }
@@ -69,10 +79,12 @@ export function createNavigationWatch<S>(report: { signIn(n: SignInNavigation<S>
     },
     /** A top-level request that ended in an error: Chrome giving up on a redirect loop. */
     onError(details: { tabId: number; type: string; requestId: string; error: string }): void {
-      if (details.type !== "main_frame" || details.tabId < 0 || details.error !== "net::ERR_TOO_MANY_REDIRECTS") return;
+      if (details.type !== "main_frame" || details.tabId < 0) return;
       const nav = pending.get(details.tabId);
+      if (nav?.requestId !== details.requestId) return;
       pending.delete(details.tabId);
-      if (nav?.requestId === details.requestId) finish(details.tabId, nav, null, [], details.error);
+      const gaveUp = details.error === "net::ERR_TOO_MANY_REDIRECTS" || nav.hops.length >= CHROME_REDIRECT_LIMIT;
+      if (gaveUp) finish(details.tabId, nav, null, [], "net::ERR_TOO_MANY_REDIRECTS");
     },
     /** A top-level document committed (webNavigation.onCommitted, frame 0). */
     onCommitted(tabId: number, url: string, qualifiers: readonly string[]): void {
@@ -84,6 +96,7 @@ export function createNavigationWatch<S>(report: { signIn(n: SignInNavigation<S>
     onTabRemoved(tabId: number): void {
       pending.delete(tabId);
       pages.delete(tabId);
+      loops.delete(tabId);
     },
   };
 }

@@ -63,6 +63,8 @@ export interface FailureEvidence {
   jar: JarAnalysis | null;
   /** Earlier failures of the same URL in this tab within the last two minutes. */
   repeats: number;
+  /** When the request went out, where seen (not kept in the record). */
+  sentAt?: number | null;
   /** For a navigation that ended in a sign-in instead of the page asked for: how. Absent otherwise. */
   redirect?: SignInRedirect | null;
   /** The last sign-in cookie for the address that ended before this failure (the session timeline). Absent when none. */
@@ -115,6 +117,8 @@ export interface HeadersSeen {
   cookie: boolean;
   /** Whether the response's `Set-Cookie` headers were visible. */
   setCookie: boolean;
+  /** When the request went out (ms since the epoch), where seen: a cookie created after it did not go with it. */
+  sentAt?: number | null;
 }
 
 /**
@@ -162,6 +166,7 @@ export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen, to
     },
     jar: null,
     repeats: 0,
+    sentAt: seen.sentAt ?? null,
   };
 }
 

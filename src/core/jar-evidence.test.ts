@@ -67,6 +67,19 @@ describe("withJarEvidence, request headers not watched", () => {
     expect(earlier.sent.cookieNames).toEqual(["connect.sid"]);
   });
 
+  it("where it saw the request go out, counts a cookie set before it as sent and one set after as the response's", () => {
+    const sentAt = T - 300;
+    // Signed in 130 ms before the page was asked for; the redirect to sign in then re-set the cookie (a flashed message).
+    const signedIn = change({ removed: false, cause: "explicit", time: sentAt - 130 });
+    const overwritten = change({ removed: true, cause: "overwrite", time: T - 1 });
+    const reset = change({ removed: false, cause: "explicit", time: T + 2 });
+    const e = withJarEvidence({ ...chrome({ type: "main_frame" }), sentAt }, [jarCookie()], [signedIn, overwritten, reset]);
+    expect(e.sent.cookieNames).toEqual(["sessionid"]);
+    // A cookie that first appeared after the request went out did not go with it.
+    const later = withJarEvidence({ ...chrome(), sentAt }, [jarCookie()], [change({ removed: false, cause: "explicit", time: sentAt + 50 })]);
+    expect(later.sent.cookieNames).toEqual([]);
+  });
+
   it("keeps the old cookie of an overwrite as the one sent, and reports only the new one as set", () => {
     const e = withJarEvidence(unseen(), [jarCookie({ path: "/" })], [change({ cause: "overwrite", time: T + 10 }), change({ removed: false, cause: "explicit", time: T + 11 })]);
     expect(e.sent.cookieNames).toEqual(["sessionid"]);

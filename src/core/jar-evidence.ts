@@ -36,7 +36,7 @@ export function withJarEvidence(evidence: FailureEvidence, jar: readonly JarCook
   const crossSite = evidence.crossSite || Boolean(evidence.embeddedIn);
   if (evidence.sent.cookiesFrom === "header") return { ...evidence, response, jar: analyzeJar(evidence.url, jar, evidence.sent.cookieNames, crossSite, evidence.resourceType) };
   const crossOrigin = crossOriginCookies(evidence);
-  const analysis = analyzeJar(evidence.url, jarBefore(jar, own, evidence.time), null, crossSite, evidence.resourceType, crossOrigin === "omitted");
+  const analysis = analyzeJar(evidence.url, jarBefore(jar, own, evidence.sentAt ?? evidence.time), null, crossSite, evidence.resourceType, crossOrigin === "omitted");
   const cookieNames = analysis.applicable.filter((c) => c.sent).map((c) => c.name);
   return { ...evidence, response, jar: analysis, sent: { ...evidence.sent, cookieNames, cookiesFrom: "jar", ...(crossOrigin === "uncertain" && cookieNames.length > 0 ? { cookiesUncertain: true } : {}) } };
 }
@@ -87,16 +87,17 @@ const keyOf = (c: JarCookie) => `${c.name}\n${c.domain}\n${c.path}\n${c.partitio
 
 /**
  * The jar when the request went out: `changes` undone, newest first. A cookie deleted around the
- * response was there before it. A new cookie is taken out only when heard after the response's
- * event: one heard just before may as well come from the page that made the request (a session
- * set by the page a moment earlier), and the jar cannot tell the two apart, so it stays.
+ * response was there before it. A new cookie is taken out only when heard after `sentAt`, when the
+ * request went out where that was seen (else when its response arrived): one heard before may come
+ * from the page that made the request (a session set a moment earlier) and went with it; one heard
+ * after did not (Chrome may store a response's cookies before it reports the response).
  */
-function jarBefore(jar: readonly JarCookie[], changes: readonly CookieChange[], responseTime: number): JarCookie[] {
+function jarBefore(jar: readonly JarCookie[], changes: readonly CookieChange[], sentAt: number): JarCookie[] {
   const cookies = new Map(jar.map((c) => [keyOf(c), c]));
   for (const change of [...changes].reverse()) {
     const { removed: _removed, cause: _cause, time: _time, ...cookie } = change;
     if (change.removed) cookies.set(keyOf(cookie), cookie);
-    else if (change.time > responseTime) cookies.delete(keyOf(cookie));
+    else if (change.time > sentAt) cookies.delete(keyOf(cookie));
   }
   return [...cookies.values()];
 }

@@ -1,5 +1,5 @@
 /** Query parameters whose values are secrets often enough that AuthLens never keeps them. */
-const SECRET_PARAM = /token|secret|password|passwd|pwd|key|code|auth|session|sid|signature|sig|credential|jwt/i;
+const SECRET_PARAM = /token|secret|password|passwd|pwd|key|code|auth|session|sid|signature|sig|credential|jwt|state|nonce|samlrequest|samlresponse|ticket/i;
 
 /**
  * The URL as AuthLens stores and shows it: user-info removed, and the values of

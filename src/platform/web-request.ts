@@ -7,6 +7,8 @@ export interface SentRequestEvent {
   requestId: string;
   tabId: number;
   requestHeaders?: HttpHeader[] | undefined;
+  /** When the request went out, ms since the epoch. */
+  timeStamp?: number | undefined;
 }
 
 /** The response-side event fields AuthLens reads: what evidence is made of, and where it belongs. */

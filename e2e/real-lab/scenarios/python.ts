@@ -6,10 +6,10 @@ import { call, framedPage, pageHtml, portalPage, wait } from "./page-scripts";
 import type { RealScenario } from "./scenario";
 
 /** Signs in with Django REST framework's own login page, as a person would. */
-async function djangoSignIn(page: Page, host: string, user: keyof typeof PYTHON_USERS): Promise<void> {
+export async function djangoSignIn(page: Page, host: string, user: string, password: string = PYTHON_USERS[user as keyof typeof PYTHON_USERS]): Promise<void> {
   await page.goto(`http://${host}/api-auth/login/?next=/pages/signed-in.html`);
   await page.fill("input[name=username]", user);
-  await page.fill("input[name=password]", PYTHON_USERS[user]);
+  await page.fill("input[name=password]", password);
   await Promise.all([page.waitForURL(`http://${host}/pages/signed-in.html`), page.click("input[type=submit]")]);
 }
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { freePort, run, startServer, type ServerProcess } from "../process";
+import { clockAnHourAhead, freePort, run, startServer, type ServerProcess } from "../process";
 import { writeFiles } from "./web-servers";
 
 /** Debian's Python packages are for Debian's Python, not one found earlier on PATH. */
@@ -52,7 +52,7 @@ Token.objects.create(user=User.objects.get(username="alice"), key="${REVOKED_DRF
   const [port, skewedPort] = [await freePort(), await freePort()];
   const runserver = (p: number) => ["manage.py", "runserver", `127.0.0.1:${p}`, "--noreload"];
   const server = await startServer("django", PYTHON, runserver(port), { port, cwd: DJANGO_DIR, env });
-  const skewed = await startServer("django (clock +1h)", "faketime", ["-f", "+1h", PYTHON, ...runserver(skewedPort)], { port: skewedPort, cwd: DJANGO_DIR, env });
+  const skewed = await startServer("django (clock +1h)", PYTHON, runserver(skewedPort), { port: skewedPort, cwd: DJANGO_DIR, env: { ...env, ...clockAnHourAhead() } });
   return { server, skewed, shell, stop: async () => void (await Promise.all([server.stop(), skewed.stop()])) };
 }
 

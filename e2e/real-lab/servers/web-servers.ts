@@ -40,7 +40,7 @@ export async function startNginx(dir: string, pages: Record<string, string>, cor
   readableByAll(dir);
   const port = await freePort();
   const users = await htpasswd(dir);
-  writeFiles(join(dir, "root"), { ...pages, "api/report.json": '{"report":"Q3"}\n', "private/index.html": "<h1>Intranet</h1>\n" });
+  writeFiles(join(dir, "root"), { ...pages, "api/report.json": '{"report":"Q3"}\n', "private/index.html": "<h1>Intranet</h1>\n", "en/index.html": "<!doctype html><title>Shop</title><h1>Shop (English)</h1>\n", "about/index.html": "<!doctype html><title>About</title><h1>About</h1>\n" });
   mkdirSync(join(dir, "tmp"), { recursive: true });
   writeFileSync(
     join(dir, "nginx.conf"),
@@ -56,10 +56,20 @@ http {
   fastcgi_temp_path ${dir}/tmp/fastcgi;
   uwsgi_temp_path ${dir}/tmp/uwsgi;
   scgi_temp_path ${dir}/tmp/scgi;
+  # The bare domain sends everyone to its canonical host.
   server {
     listen 127.0.0.1:${port};
+    server_name nginx.test;
+    return 301 http://www.nginx.test$request_uri;
+  }
+  server {
+    listen 127.0.0.1:${port} default_server;
     server_name _;
     root ${dir}/root;
+    # The shop's front page sends people to their language's.
+    location = / {
+      return 302 /en/;
+    }
     location /private/ {
       auth_basic "Intranet";
       auth_basic_user_file ${users};

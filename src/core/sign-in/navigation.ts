@@ -75,7 +75,10 @@ export function judgeNavigation(n: Navigation): SignInRedirect | null {
   if (n.error === "net::ERR_TOO_MANY_REDIRECTS") {
     // Round and round: a sign-in loop only if a sign-in page or a callback is on the way.
     if (!addresses.some((a) => recognizeSignInPage(a) || oauthCallback(a))) return null;
-    return { by: "loop", requested: n.requested, status, chain, signIn, oauthError: null, loop: { hosts: [...new Set(addresses.map(hostOf))], redirects: n.hops.length } };
+    // The loop is the app's: name the page of it the person was going round to, not a sign-in step.
+    const page = addresses.find((a) => !isSignInRelated(a)) ?? n.requested;
+    const pageStatus = n.hops.find((h) => h.from === page)?.status ?? status;
+    return { by: "loop", requested: page, status: pageStatus, chain, signIn, oauthError: null, loop: { hosts: [...new Set(addresses.map(hostOf))], redirects: n.hops.length } };
   }
   if (n.landing === null) return null;
 

@@ -8,7 +8,7 @@ describe("looksLikeSession", () => {
   it.each(["sessionid", "connect.sid", "PHPSESSID", "JSESSIONID", "_gitlab_session", "laravel_session", ".AspNetCore.Identity.Application", "appSession", "__Host-next-auth.session-token", "remember_user_token", "wordpress_logged_in_abc", "token"])("%s carries a sign-in", (name) =>
     expect(looksLikeSession(name)).toBe(true),
   );
-  it.each(["csrftoken", "XSRF-TOKEN", ".AspNetCore.Antiforgery.x", "_ga", "theme", "lang"])("%s does not", (name) => expect(looksLikeSession(name)).toBe(false));
+  it.each(["csrftoken", "XSRF-TOKEN", ".AspNetCore.Antiforgery.x", "auth_verification", "oauth_state", "next-auth.csrf-token", "_ga", "theme", "lang"])("%s does not", (name) => expect(looksLikeSession(name)).toBe(false));
 });
 
 describe("lastSessionEnding", () => {
@@ -30,7 +30,9 @@ describe("lastSessionEnding", () => {
     expect(lastSessionEnding([event({ domain: "other.test" })], "http://notes.test/", T)).toBeNull();
     expect(lastSessionEnding([event({ path: "/admin" })], "http://notes.test/notes/", T)).toBeNull();
     expect(lastSessionEnding([event({ name: "csrftoken" })], "http://notes.test/", T)).toBeNull();
-    expect(lastSessionEnding([event({ time: T + 1000 })], "http://notes.test/", T)).toBeNull();
+    expect(lastSessionEnding([event({ cause: "explicit", expiredAt: null, time: T + 1000 })], "http://notes.test/", T)).toBeNull();
+    // An expiry due before the request, which the browser reported only as the request went out, counts.
+    expect(lastSessionEnding([event({ time: T + 1000, expiredAt: T - 2000 })], "http://notes.test/", T)).toMatchObject({ how: "expired", time: T - 2000 });
     expect(lastSessionEnding([event({ time: T - 13 * 3600_000 })], "http://notes.test/", T)).toBeNull();
     expect(lastSessionEnding([event({ cause: "evicted" })], "http://notes.test/", T)).toBeNull();
     expect(lastSessionEnding([event({ domain: ".notes.test", hostOnly: false })], "http://www.notes.test/", T)).not.toBeNull();

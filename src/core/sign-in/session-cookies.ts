@@ -6,12 +6,16 @@ import { domainMatches, pathMatches } from "../cookie-jar";
 
 /** Cookie names that usually carry a sign-in (Django's sessionid, connect.sid, PHPSESSID, _app_session, JSESSIONID, .AspNetCore.Identity…, appSession, a JWT). */
 const SESSION_LIKE = /sess|sid|auth|token|login|logged|jwt|identity|aspnetcore|appsession/i;
-/** Anti-forgery cookies name a "token" but carry no sign-in. */
-const ANTI_FORGERY = /csrf|xsrf|antiforgery/i;
+/**
+ * Cookies that name a "token" or "auth" but carry no sign-in: anti-forgery tokens, and the
+ * short-lived state of a sign-in under way (express-openid-connect's `auth_verification`, OAuth
+ * state and nonce cookies, a return address, a flashed message).
+ */
+const NOT_A_SESSION = /csrf|xsrf|antiforgery|verification|state|nonce|pkce|return|redirect|flash|consent/i;
 
 /** Whether a cookie's name says it carries a sign-in. */
 export function looksLikeSession(name: string): boolean {
-  return SESSION_LIKE.test(name) && !ANTI_FORGERY.test(name);
+  return SESSION_LIKE.test(name) && !NOT_A_SESSION.test(name);
 }
 
 /** One change to a sign-in cookie, as kept in the session timeline. */
@@ -42,8 +46,9 @@ export interface SessionEnding {
 export const SESSION_ENDING_WINDOW_MS = 12 * 60 * 60_000;
 
 /**
- * The last sign-in cookie for `url` that ended before `at` and was not set again since: "your
- * sessionid cookie expired at 10:42". An overwrite is a renewal, not an ending.
+ * The last sign-in cookie for `url` that ended before `at` (when the request went out) and was not
+ * set again since: "your sessionid cookie expired at 10:42". An overwrite is a renewal, not an
+ * ending; a cookie the failing response set itself came after `at`.
  */
 export function lastSessionEnding(events: readonly SessionCookieEvent[], url: string, at: number): SessionEnding | null {
   let target: URL;
@@ -53,7 +58,9 @@ export function lastSessionEnding(events: readonly SessionCookieEvent[], url: st
     return null;
   }
   const applies = (e: SessionCookieEvent) => looksLikeSession(e.name) && domainMatches(target.hostname, e) && pathMatches(target.pathname, e.path);
-  const relevant = events.filter((e) => applies(e) && e.time <= at && at - e.time <= SESSION_ENDING_WINDOW_MS).sort((a, b) => a.time - b.time);
+  // An expiry counts from when it was due (the browser reports it lazily, maybe only as the request goes out).
+  const when = (e: SessionCookieEvent) => (e.removed && e.cause === "expired" && e.expiredAt !== null ? Math.min(e.expiredAt, e.time) : e.time);
+  const relevant = events.filter((e) => applies(e) && when(e) <= at && at - when(e) <= SESSION_ENDING_WINDOW_MS).sort((a, b) => when(a) - when(b));
   const last = new Map<string, SessionCookieEvent>();
   for (const e of relevant) if (e.cause !== "overwrite") last.set(`${e.name}\n${e.domain}\n${e.path}`, e);
   const endings = [...last.values()].filter((e) => e.removed && e.cause !== "evicted");

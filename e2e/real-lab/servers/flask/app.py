@@ -6,13 +6,19 @@ AUTHLENS_FLASK_SECRET (a new one is a new deployment: old sessions stop verifyin
 AUTHLENS_LAB_DIR (the client pages) and AUTHLENS_PORT.
 """
 import os
+from datetime import timedelta
 
-from flask import Flask, jsonify, request, send_from_directory
-from flask_login import LoginManager, UserMixin, current_user, login_required, login_user
+from flask import Blueprint, Flask, jsonify, redirect, request, send_from_directory, session, url_for
+from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
 
 app = Flask(__name__)
 app.config["SECRET_KEY"] = os.environ["AUTHLENS_FLASK_SECRET"]
+# A sign-in that asks not to be remembered lasts this long (a short "remember me").
+app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(seconds=int(os.environ.get("AUTHLENS_FLASK_BRIEF_SECONDS", "3")))
 login_manager = LoginManager(app)
+# The site's pages send people who are not signed in to the sign-in form; the API answers 401.
+site = Blueprint("site", __name__)
+login_manager.blueprint_login_views = {"site": "site.sign_in_form"}
 
 USERS = {"alice": "correct horse"}
 
@@ -32,8 +38,31 @@ def login():
     name = request.form.get("username", "")
     if USERS.get(name) == request.form.get("password"):
         login_user(User(name))
+        session.permanent = request.form.get("remember") == "briefly"
         return jsonify(user=name)
     return jsonify(error="wrong username or password"), 200
+
+
+@site.get("/sign-in")
+def sign_in_form():
+    return send_from_directory(os.path.join(os.environ["AUTHLENS_LAB_DIR"], "pages"), "sign-in-form.html")
+
+
+@site.get("/notes")
+@login_required
+def notes_page():
+    return f"<!doctype html><title>Notes</title><h1>Notes of {current_user.id}</h1>"
+
+
+@site.get("/logout")
+def sign_out():
+    logout_user()
+    return redirect(url_for("site.sign_in_form"))
+
+
+@site.post("/feedback")
+def feedback():
+    return redirect("/pages/thanks.html", code=303)
 
 
 @app.get("/api/me")
@@ -46,6 +75,8 @@ def me():
 def pages(name):
     return send_from_directory(os.path.join(os.environ["AUTHLENS_LAB_DIR"], "pages"), name)
 
+
+app.register_blueprint(site)
 
 if __name__ == "__main__":
     from werkzeug.serving import run_simple

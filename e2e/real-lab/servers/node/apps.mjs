@@ -15,13 +15,19 @@ import koaJwt from "koa-jwt";
 import cookieParser from "cookie-parser";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import openIdConnect from "express-openid-connect";
+import ensureLogin from "connect-ensure-login";
+import Provider from "oidc-provider";
 import passport from "passport";
 import { BasicStrategy } from "passport-http";
 import { Strategy as BearerStrategy } from "passport-http-bearer";
 import { Strategy as LocalStrategy } from "passport-local";
 
-/** The account and signing secret, from the lab (servers/node-site.ts). */
-const { user: NODE_USER, jwtSecret: JWT_SECRET } = JSON.parse(process.env.AUTHLENS_NODE_SITE ?? "{}");
+const { auth, requiresAuth } = openIdConnect;
+const { ensureLoggedIn } = ensureLogin;
+
+/** The account, signing secret and OpenID set-up, from the lab (servers/node-site.ts). */
+const { user: NODE_USER, jwtSecret: JWT_SECRET, oidc: OIDC } = JSON.parse(process.env.AUTHLENS_NODE_SITE ?? "{}");
 /** How long the express-jwt site's tokens live unless the sign-in asks otherwise. */
 const TOKEN_SECONDS = 300;
 
@@ -46,6 +52,9 @@ function expressPassport(pages) {
   app.use(passport.authenticate("session"));
   app.post("/login", express.urlencoded({ extended: false }), passport.authenticate("local"), (req, res) => void res.json({ user: req.user.name }));
   app.get("/api/basic/me", passport.authenticate("basic", { session: false }), (req, res) => void res.json({ user: req.user.name }));
+  // A page for signed-in people: connect-ensure-login sends everyone else to the sign-in form.
+  app.get("/login", (req, res) => void res.sendFile(join(pages, "passport-sign-in-form.html")));
+  app.get("/account", ensureLoggedIn("/login"), (req, res) => void res.send(`<h1>Account of ${req.user.name}</h1>`));
   app.get("/api/tokens/me", passport.authenticate("bearer", { session: false }), (req, res) => void res.json({ user: req.user.name }));
   return app;
 }
@@ -96,12 +105,62 @@ function koaJwtSite(pages) {
 }
 
 /**
+ * oidc-provider as the identity provider, with its development sign-in and consent pages (any
+ * login is accepted; "Cancel" aborts with access_denied), and the apps below as its clients.
+ */
+function identityProvider() {
+  const clients = Object.entries(OIDC.apps).map(([id, baseURL]) => ({ client_id: id, client_secret: `${id}-secret`, redirect_uris: [`${baseURL}/callback`], post_logout_redirect_uris: [baseURL], response_types: ["code"], grant_types: ["authorization_code"] }));
+  const provider = new Provider(OIDC.issuer, {
+    clients,
+    cookies: { keys: ["authlens-real-lab-idp-cookie-key"] },
+    features: { devInteractions: { enabled: true } },
+    findAccount: async (ctx, sub) => ({ accountId: sub, claims: async () => ({ sub }) }),
+  });
+  return provider;
+}
+
+/**
+ * An app that signs people in with the identity provider (express-openid-connect, authorization
+ * code flow): /dashboard needs a sign-in (requiresAuth), /silent tries one without asking
+ * (prompt=none). `options` are express-openid-connect's own: `attemptSilentLogin`, or a session
+ * cookie set-up.
+ */
+function openIdApp(id, options = {}) {
+  const app = express();
+  app.use(
+    auth({
+      issuerBaseURL: OIDC.issuer,
+      baseURL: OIDC.apps[id],
+      clientID: id,
+      clientSecret: `${id}-secret`,
+      secret: "authlens-real-lab-app-session-secret-0123456789",
+      authRequired: false,
+      idpLogout: false,
+      authorizationParams: { response_type: "code", scope: "openid" },
+      ...options,
+    }),
+  );
+  app.get("/", (req, res) => void res.send(`<!doctype html><title>${id}</title><h1>${id}</h1><p>${req.oidc.isAuthenticated() ? "Signed in." : '<a href="/login">Sign in</a>'}</p><p><a href="/dashboard">Dashboard</a></p>`));
+  app.get("/dashboard", requiresAuth(), (req, res) => void res.send(`<!doctype html><title>Dashboard</title><h1>Dashboard</h1><p>Signed in as ${req.oidc.user?.sub}.</p><p><a href="/logout">Sign out</a></p>`));
+  app.get("/silent", (req, res) => res.oidc.login({ returnTo: "/dashboard", authorizationParams: { prompt: "none" } }));
+  return app;
+}
+
+/** The OpenID apps: notes (as documented), wiki (tries a silent sign-in first), stale (a session cookie shadowed by an older one's). */
+const OPENID_APPS = {
+  "oidc-notes": () => openIdApp("notes"),
+  "oidc-wiki": () => openIdApp("wiki", { attemptSilentLogin: true }),
+  "oidc-stale": () => openIdApp("stale"),
+};
+
+/**
  * Starts one of the Node sites on `port`, serving the client pages in `pages`.
- * @param {"express-passport" | "express-jwt" | "koa-jwt"} name
+ * @param {"express-passport" | "express-jwt" | "koa-jwt" | "oidc-provider" | keyof typeof OPENID_APPS} name
  * @param {number} port
  * @param {string} pages
  */
 export function listen(name, port, pages) {
-  const app = name === "express-passport" ? expressPassport(pages) : name === "express-jwt" ? expressJwt(pages) : koaJwtSite(pages);
+  const app =
+    name === "express-passport" ? expressPassport(pages) : name === "express-jwt" ? expressJwt(pages) : name === "koa-jwt" ? koaJwtSite(pages) : name === "oidc-provider" ? identityProvider() : OPENID_APPS[name]();
   return new Promise((resolve) => void app.listen(port, "127.0.0.1", () => resolve(undefined)));
 }

@@ -3,6 +3,7 @@
  * { name, port, pages }. Run as its own process so one instance can run on a skewed clock
  * (libfaketime), as a server whose clock is wrong would.
  */
+import "./test-hosts.mjs";
 import { listen } from "./apps.mjs";
 
 const apps = JSON.parse(process.env.AUTHLENS_NODE_APPS ?? "[]");

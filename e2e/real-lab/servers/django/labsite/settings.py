@@ -38,6 +38,8 @@ DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.path
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 STATIC_URL = "/static/"
 LOGIN_REDIRECT_URL = "/pages/signed-in.html"
+# Pages for signed-in people (login_required) send everyone else to Django REST framework's login page.
+LOGIN_URL = "/api-auth/login/"
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -4,6 +4,8 @@ and the frameworks' authentication and permission classes refuse everything else
 """
 import os
 
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.urls import include, path, re_path
 from django.views.static import serve
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
@@ -39,7 +41,18 @@ def jwt_me(request):
     return Response({"user": request.user.username})
 
 
+@login_required
+def notes_page(request):
+    return HttpResponse(f"<!doctype html><title>Notes</title><h1>Notes of {request.user.username}</h1>")
+
+
+def about_page(request):
+    return HttpResponse("<!doctype html><title>About</title><h1>About</h1>")
+
+
 urlpatterns = [
+    path("notes/", notes_page),
+    path("about/", about_page),
     path("api-auth/", include("rest_framework.urls")),
     path("api/me", me),
     path("api/staff-report", staff_report),
