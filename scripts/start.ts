@@ -4,8 +4,8 @@
  *
  * With a display, Chromium opens on the lab's index page for you to explore (close the window or
  * press Ctrl+C to stop). With no display, or with `--headless`, it tours every scenario of both
- * labs, prints what AuthLens recorded for each, and saves a screenshot of the popup for each to
- * artifacts/.
+ * labs and the sign-in navigations, prints what AuthLens recorded for each, and saves a screenshot
+ * of the popup for each to artifacts/.
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -16,6 +16,7 @@ import { SCENARIOS, CLEAN_PAGE } from "../e2e/lab/scenarios/index";
 import { startLab } from "../e2e/lab/server";
 import { missingServerSoftware, startRealLab, type RealLab } from "../e2e/real-lab/real-lab";
 import { REAL_SCENARIOS } from "../e2e/real-lab/scenarios/index";
+import { SIGN_IN_FLOWS } from "../e2e/real-lab/sign-in-flows";
 
 const headless = process.argv.includes("--headless") || !process.env.DISPLAY;
 const lab = await startLab(Number(process.env.LAB_PORT ?? 0));
@@ -93,6 +94,21 @@ Close the browser window or press Ctrl+C to stop.`);
     const popup = await authlens.openPopup(tabId);
     await popup.setViewportSize({ width: 420, height: 600 });
     await popup.screenshot({ path: resolve(shots, `${scenario.id.replace(/[^a-z0-9-]+/gi, "-")}.png`), fullPage: true });
+    await popup.close();
+    await page.close();
+  }
+  // The sign-in navigations, as a person makes them: those the site turns into a sign-in, and those it does not.
+  for (const flow of realLab ? SIGN_IN_FLOWS : []) {
+    const { page, tabId } = await authlens.newTab();
+    await dismissSignInPrompts(context, page);
+    await flow.run({ page, context, lab: realLab! });
+    await page.waitForTimeout(500);
+    const failures = (await authlens.report(tabId)).failures;
+    const top = flow.expect ? (failures.find((f) => f.url.startsWith(flow.expect!.url)) ?? failures[0]) : failures[0];
+    rows.push([`sign-in: ${flow.id}`, flow.expect?.cause ?? "(nothing)", top?.cause ?? "(nothing)", top ? "default" : "", top ? String(top.status) : "", top ? `${Math.round(top.confidence * 100)}%` : "", top?.summary ?? ""]);
+    const popup = await authlens.openPopup(tabId);
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.screenshot({ path: resolve(shots, `sign-in-${flow.id}.png`), fullPage: true });
     await popup.close();
     await page.close();
   }

@@ -29,9 +29,15 @@ export function FailureGroupItem({ group, now, busy, onFix }: { group: FailureGr
   return (
     <li class="failure" data-cause={newest.cause} aria-labelledby={headingId}>
       <div class="failure-top">
-        <span class="status" aria-label={t("popupStatus", newest.status)}>
-          {newest.status}
-        </span>
+        {newest.details.redirect ? (
+          <span class="status redirect" aria-label={t("popupRedirectStatus", String(newest.status || "JS"))}>
+            ↪ {newest.status || "JS"}
+          </span>
+        ) : (
+          <span class="status" aria-label={t("popupStatus", newest.status)}>
+            {newest.status}
+          </span>
+        )}
         <span class="cause">{causeLabel(newest.cause)}</span>
         {group.failures.length > 1 && <span class="times">{t("popupGroupCount", group.failures.length)}</span>}
         <span class="confidence">{t("popupSure", Math.round(newest.confidence * 100))}</span>
