@@ -1,4 +1,4 @@
-import { dismissSignInPrompts } from "./authlens";
+import { BannerDriver, dismissSignInPrompts, labDone } from "./authlens";
 import { expect, test } from "./real-lab/fixtures";
 import { missingServerSoftware } from "./real-lab/real-lab";
 import { SIGN_IN_FLOWS } from "./real-lab/sign-in-flows";
@@ -38,4 +38,18 @@ test("a navigation the site turns into a sign-in is recorded with its cause; eve
       await page.close();
     });
   }
+});
+
+test("the banner tells the person on the site's own sign-in page why they are there, and the popup offers to sign in again", async ({ authlens, context, realLab }) => {
+  const flow = SIGN_IN_FLOWS.find((f) => f.id === "flask-login-view-redeployed")!;
+  const { page, tabId } = await authlens.newTab();
+  await flow.run({ page, context, lab: realLab! });
+  await page.evaluate(labDone).catch(() => undefined);
+  const banner = new BannerDriver(context, page).host();
+  await expect(banner).toHaveAttribute("data-cause", "session-expired");
+  const popup = await authlens.openPopup(tabId);
+  await expect(popup.locator("li.failure .status.redirect")).toHaveAttribute("aria-label", "Sent to sign in (302)");
+  // "Sign in again" opens the page asked for; the site sends the person to its sign-in page afresh.
+  await Promise.all([page.waitForURL(/\/sign-in\?next=%2Fnotes/), popup.getByRole("button", { name: "Sign in again" }).click()]);
+  await expect(popup.locator(".notice")).toContainText("will take you to its sign-in page");
 });

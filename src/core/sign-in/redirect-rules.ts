@@ -19,7 +19,13 @@ export function signInLoop(e: FailureEvidence, host: string): Finding | null {
   const where = `Sign-in loop between ${hosts.join(" and ")}`;
   const stale = (e.jar?.duplicateNames ?? []).filter(looksLikeSession);
   if (stale.length > 0) {
-    return { cause: "stale-cookie", confidence: 0.7, summary: `${where}: an old "${stale[0]}" cookie is probably sent in place of the one the sign-in just set.`, reasons: [loopReason, { seen: `Two "${stale[0]}" cookies in the jar for this address`, meaning: "The browser sends both; the site reads the old one and sends you to sign in again." }], fixes };
+    return {
+      cause: "stale-cookie",
+      confidence: 0.7,
+      summary: `${where}: an old "${stale[0]}" cookie is probably sent in place of the one the sign-in just set.`,
+      reasons: [loopReason, { seen: `Two "${stale[0]}" cookies in the jar for this address`, meaning: "The browser sends both; the site reads the old one and sends you to sign in again." }],
+      fixes: ["clear-site-cookies", "remove-stale-cookie", "sign-in-again", "reload"],
+    };
   }
   if (e.clockSkewMs !== null && Math.abs(e.clockSkewMs) >= LOOP_SKEW_MS) {
     return { cause: "clock-skew", confidence: 0.6, summary: `${where}: your computer's clock is far off the site's, so each new sign-in looks expired to it.`, reasons: [loopReason, { seen: `Server clock ${e.clockSkewMs > 0 ? "ahead" : "behind"} by ${Math.round(Math.abs(e.clockSkewMs) / 60_000)} minutes`, meaning: "Sign-ins that last minutes are judged by the server's clock." }], fixes };
