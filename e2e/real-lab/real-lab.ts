@@ -29,7 +29,7 @@ export interface RealLab {
 /** Debian packages the lab runs (scripts/install-lab-servers.sh installs them). */
 export const DEBIAN_PACKAGES = ["nginx-light", "apache2", "squid", "python3-django", "python3-djangorestframework", "python3-djangorestframework-simplejwt", "python3-django-cors-headers", "python3-flask", "python3-flask-login", "faketime"];
 /** npm packages the lab runs (devDependencies). */
-export const NPM_PACKAGES = ["express", "express-session", "passport", "passport-local", "passport-http", "passport-http-bearer", "connect-ensure-login", "express-jwt", "express-jwt-authz", "jsonwebtoken", "cors", "cookie-parser", "koa", "koa-jwt", "oidc-provider", "express-openid-connect"];
+export const NPM_PACKAGES = ["express", "express-session", "passport", "passport-local", "passport-http", "passport-http-bearer", "connect-ensure-login", "csrf-sync", "express-jwt", "express-jwt-authz", "jsonwebtoken", "cors", "cookie-parser", "koa", "koa-jwt", "oidc-provider", "express-openid-connect"];
 
 /** Hosts each server answers for; patterns are Chromium host-resolver patterns. */
 const HOSTS = {

@@ -65,6 +65,12 @@ export const ADVICE: Record<CauseId, Advice> = {
     tryFirst: "Sign in to the proxy with your network account when your browser asks. If no prompt appears, ask your IT department.",
     fixes: ["sign-in-again", "contact-site"],
   },
+  csrf: {
+    what: (host) =>
+      `${host} refused a form or an action because its anti-forgery token (CSRF) was missing, stale or did not match: a guard against other sites acting in your name. It usually means the page was open a long time, or your session ended and took the token with it.`,
+    tryFirst: "Reload the page to get a fresh token, then try again. If the site then asks you to sign in, your session had ended too: sign in again.",
+    fixes: ["reload", "sign-in-again"],
+  },
   unknown: {
     what: (host) => `${host} refused the request, but gave no reason AuthLens can read.`,
     tryFirst: "Reload the page. If it keeps failing, try a private window to rule out stored data, or contact the site.",

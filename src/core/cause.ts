@@ -11,6 +11,7 @@ export const CAUSE_IDS = [
   "cookies-blocked",
   "clock-skew",
   "proxy-auth",
+  "csrf",
   "unknown",
 ] as const;
 

@@ -142,4 +142,17 @@ describe("classify, weighing evidence", () => {
   ])("reads an RFC 6750 code however it is spelt: %s", (challenge, cause) => {
     expect(classify(makeEvidence({ responseHeaders: [{ name: "WWW-Authenticate", value: challenge }] }, [{ name: "Authorization", value: "Bearer opaque-token" }])).cause).toBe(cause);
   });
+
+  it("a 403 to a call that changes something, with a session cookie and no anti-forgery header, is most likely CSRF; with the header it is not", () => {
+    const post = (extra: [string, string][]) =>
+      classify(makeEvidence({ statusCode: 403, method: "POST", responseHeaders: [] }, [{ name: "Cookie", value: "sessionid=planted" }, ...extra.map(([name, value]) => ({ name, value }))]));
+    const without = post([]);
+    expect(without.cause).toBe("csrf");
+    expect(without.confidence).toBe(0.5);
+    expect(post([["X-CSRFToken", "planted"]]).cause).toBe("insufficient-permissions");
+  });
+
+  it("Laravel's 419 Page Expired is an anti-forgery refusal", () => {
+    expect(classify(makeEvidence({ statusCode: 419, method: "POST", responseHeaders: [] })).cause).toBe("csrf");
+  });
 });

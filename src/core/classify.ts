@@ -5,6 +5,7 @@ import type { FailureEvidence } from "./evidence";
 import type { FixId } from "./fix";
 import { describeObservations } from "./observations";
 import { cookiesBlocked, sessionEnded, sessionEndedEarlier, staleCookie } from "./cookie-rules";
+import { bodyReason, csrfRefused } from "./body-rules";
 import { looksLikeSession } from "./sign-in/session-cookies";
 import { oauthError, signInLoop, signInRedirect } from "./sign-in/redirect-rules";
 import { challengeReason, type Finding, type Rule } from "./finding";
@@ -54,6 +55,7 @@ const RULES: Rule[] = [
   corsPreflight,
   botChallenge,
   clockSkew,
+  bodyReason,
   tokenExpired,
   insufficientScope,
   umaPermissionTicket,
@@ -61,7 +63,8 @@ const RULES: Rule[] = [
   refusedApiToken,
   staleCookie,
   cookiesBlocked,
-  laravelOrIisExpiry,
+  csrfRefused,
+  iisExpiry,
   wrongCredentials,
   sessionEnded,
   sessionEndedEarlier,
@@ -107,15 +110,7 @@ function botChallenge(e: FailureEvidence, host: string): Finding | null {
   };
 }
 
-function laravelOrIisExpiry(e: FailureEvidence, host: string): Finding | null {
-  if (e.status === 419) {
-    return {
-      cause: "session-expired",
-      confidence: 0.85,
-      summary: `Your session on ${host} has expired (the page was open too long, so its security token is no longer valid).`,
-      reasons: [{ seen: "HTTP 419", meaning: "Laravel's 'Page Expired': the CSRF token no longer matches the session, which usually means the session ended." }],
-    };
-  }
+function iisExpiry(e: FailureEvidence, host: string): Finding | null {
   if (e.status === 440) {
     return {
       cause: "session-expired",

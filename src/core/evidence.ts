@@ -7,6 +7,7 @@ import { registrableDomain } from "./site";
 import { parseWwwAuthenticate, type Challenge } from "./www-authenticate";
 import type { SignInRedirect } from "./sign-in/navigation";
 import type { SessionEnding } from "./sign-in/session-cookies";
+import type { BodyReason } from "./body-reason";
 
 /** The response side of a failure, as far as a diagnosis needs it. */
 export interface ResponseSummary {
@@ -69,6 +70,8 @@ export interface FailureEvidence {
   redirect?: SignInRedirect | null;
   /** The last sign-in cookie for the address that ended before this failure (the session timeline). Absent when none. */
   sessionEnding?: SessionEnding | null;
+  /** The reason the response's body gives, where the body was read (the DevTools panel). Absent otherwise. */
+  bodyReason?: BodyReason | null;
 }
 
 /** The fields of a webRequest `onHeadersReceived` event that evidence is made of. */

@@ -27,11 +27,11 @@ export interface Failure {
   details: FailureDetails;
 }
 
-export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding">;
+export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding" | "bodyReason">;
 
 /** Joins what was observed and what the classifier concluded into a recordable failure. */
 export function toFailure(id: string, frameId: number, evidence: FailureEvidence, diagnosis: Diagnosis): Failure {
-  const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, redirect, sessionEnding } = evidence;
+  const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, redirect, sessionEnding, bodyReason } = evidence;
   return {
     id,
     url,
@@ -43,7 +43,7 @@ export function toFailure(id: string, frameId: number, evidence: FailureEvidence
     initiator,
     frameId,
     ...diagnosis,
-    details: { statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, ...(redirect ? { redirect } : {}), ...(sessionEnding ? { sessionEnding } : {}) },
+    details: { statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, ...(redirect ? { redirect } : {}), ...(sessionEnding ? { sessionEnding } : {}), ...(bodyReason ? { bodyReason } : {}) },
   };
 }
 

@@ -35,6 +35,12 @@ export interface SentCredentials {
   token: TokenSummary | null;
   /** True when the request is a CORS preflight (OPTIONS with `Access-Control-Request-Method`). */
   preflight: boolean;
+  /**
+   * Whether the request carried an anti-forgery (CSRF) header (`X-CSRFToken`, `X-CSRF-Token`,
+   * `X-XSRF-TOKEN`, `RequestVerificationToken`…), by name only; null when its headers were not seen.
+   * Absent in records of older versions.
+   */
+  antiForgery?: boolean | null;
 }
 
 const MAX_COOKIE_NAMES = 100;
@@ -45,7 +51,7 @@ const MAX_COOKIE_NAMES = 100;
  * from listeners without `extraHeaders`). Pure; runs only for failures.
  */
 export function summarizeSentCredentials(method: string, headers: readonly HttpHeader[] | null, cookieHeaderSeen: boolean): SentCredentials {
-  if (headers === null) return { seen: false, cookieNames: [], cookiesFrom: "jar", authorizationScheme: null, proxyAuthorizationScheme: null, token: null, preflight: false };
+  if (headers === null) return { seen: false, cookieNames: [], cookiesFrom: "jar", authorizationScheme: null, proxyAuthorizationScheme: null, token: null, preflight: false, antiForgery: null };
   const cookie = cookieHeaderSeen ? headerValue(headers, "cookie") : null;
   const authorization = headerValue(headers, "authorization");
   const proxyAuthorization = headerValue(headers, "proxy-authorization");
@@ -57,8 +63,12 @@ export function summarizeSentCredentials(method: string, headers: readonly HttpH
     proxyAuthorizationScheme: proxyAuthorization === null ? null : authScheme(proxyAuthorization),
     token: authorization === null ? null : summarizeBearerToken(authorization),
     preflight: method.toUpperCase() === "OPTIONS" && headerValue(headers, "access-control-request-method") !== null,
+    antiForgery: headers.some((h) => ANTI_FORGERY_HEADER.test(h.name)),
   };
 }
+
+/** Headers frameworks take an anti-forgery token in: Django, Rails, Laravel, Spring, Angular, ASP.NET. */
+const ANTI_FORGERY_HEADER = /^(x-csrftoken|x-csrf-token|x-xsrf-token|csrf-token|x-csrf|requestverificationtoken)$/i;
 
 function cookieNames(header: string): string[] {
   const names: string[] = [];

@@ -211,7 +211,7 @@ export const CAPTURED: CapturedCase[] = [
       responseHeaders: h(["Date", DATE], ["Set-Cookie", "XSRF-TOKEN=planted-new-xsrf; expires=Sun, 22 Nov 2026 14:00:00 GMT; Max-Age=7200; path=/; samesite=lax"]),
     },
     request: h(["Cookie", "XSRF-TOKEN=planted-xsrf; laravel_session=planted-session"], ["X-XSRF-TOKEN", "planted-xsrf"]),
-    cause: "session-expired",
+    cause: "csrf",
     minConfidence: 0.8,
   },
   {

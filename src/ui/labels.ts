@@ -14,6 +14,7 @@ const CAUSE_KEYS: Record<CauseId, MessageKey> = {
   "cookies-blocked": "causeCookiesBlocked",
   "clock-skew": "causeClockSkew",
   "proxy-auth": "causeProxyAuth",
+  csrf: "causeCsrf",
   unknown: "causeUnknown",
 };
 

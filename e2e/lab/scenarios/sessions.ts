@@ -82,8 +82,8 @@ export const SESSIONS: Scenario[] = [
     },
   },
   {
-    id: "session-expired-laravel",
-    cause: "session-expired",
+    id: "csrf-laravel",
+    cause: "csrf",
     family: "Laravel (VerifyCsrfToken, 419)",
     title: "A form sent after the session ran out",
     start: "http://app.laravel-expired.test/profile",
@@ -112,6 +112,30 @@ export const SESSIONS: Scenario[] = [
                 ["Set-Cookie", "laravel_session=eyJpdiI6Im9sZDIifQ; Path=/; HttpOnly; SameSite=Lax"],
               ],
             ),
+    },
+  },
+  {
+    id: "csrf-django",
+    cause: "csrf",
+    family: "Django (CsrfViewMiddleware)",
+    title: "A signed-in page saves a form by fetch, without the CSRF header",
+    start: "http://app.django-csrf.test/settings",
+    failing: "http://app.django-csrf.test/settings/save",
+    routes: {
+      "app.django-csrf.test/settings": (req, res) =>
+        page(
+          res,
+          "Settings",
+          "The page posts the form with its session cookie but forgets Django's X-CSRFToken header.",
+          `const r = await fetch("/settings/save", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "theme=dark" }); log("POST /settings/save → " + r.status);`,
+          [
+            ["Set-Cookie", "csrftoken=labCsrfToken32charsxxxxxxxxxxxxx; Path=/; SameSite=Lax"],
+            ["Set-Cookie", "sessionid=labDjangoSession; Path=/; HttpOnly; SameSite=Lax"],
+          ],
+        ),
+      // django/middleware/csrf.py: REASON_CSRF_TOKEN_MISSING → 403 from views/csrf.py csrf_failure (HTML "CSRF verification failed. Request aborted.").
+      "app.django-csrf.test/settings/save": (req, res) =>
+        respond(res, 403, [["Content-Type", "text/html; charset=utf-8"], ["X-Frame-Options", "DENY"], ["Vary", "Cookie"]], "<h1>Forbidden <span>(403)</span></h1><p>CSRF verification failed. Request aborted.</p>"),
     },
   },
   {

@@ -23,6 +23,23 @@ export const NODE_SCENARIOS: RealScenario[] = [
     pages: { node: { "passport-sign-in.html": pageHtml("Sign in", "Posts the sign-in form with a mistyped password.", call("/login", `{ method: "POST", body: new URLSearchParams({ username: "alice", password: "correct hrose" }) }`)) } },
   },
   {
+    id: "csrf-sync-missing-token",
+    cause: "csrf",
+    family: "express + csrf-sync",
+    situation: "A signed-in page saves a note with fetch, without the session's anti-forgery token in X-CSRF-Token (csrf-sync answers 403 \"invalid csrf token\").",
+    start: "http://notes.passport.test/pages/save-note.html",
+    failing: { url: "http://notes.passport.test/api/notes", method: "POST" },
+    pages: {
+      node: {
+        "save-note.html": pageHtml(
+          "Save a note",
+          "Signs in, then saves a note without the anti-forgery token.",
+          `${call("/login", `{ method: "POST", body: new URLSearchParams({ username: "alice", password: "correct horse" }) }`)} ${call("/api/notes", `{ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "hello" }) }`)}`,
+        ),
+      },
+    },
+  },
+  {
     id: "passport-bearer-revoked",
     cause: "token-invalid",
     family: "express + passport",

@@ -59,6 +59,16 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
     prepare: ({ page }) => djangoSignIn(page, "admin.django.test", "alice"),
   },
   {
+    id: "drf-csrf-missing",
+    cause: "csrf",
+    family: "Django REST framework",
+    situation: "A signed-in page posts to the API with its session but without the X-CSRFToken header (SessionAuthentication enforces Django's CSRF check: 403 \"CSRF Failed\").",
+    start: "http://forms.django.test/pages/post-note.html",
+    failing: { url: "http://forms.django.test/api/notes", method: "POST" },
+    pages: { django: { "post-note.html": pageHtml("New note", "Posts a note without the anti-forgery header.", call("/api/notes", `{ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "hello" }) }`)) } },
+    prepare: ({ page }) => djangoSignIn(page, "forms.django.test", "alice"),
+  },
+  {
     id: "drf-token-revoked",
     cause: "token-invalid",
     family: "Django REST framework",

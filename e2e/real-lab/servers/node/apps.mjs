@@ -15,6 +15,7 @@ import koaJwt from "koa-jwt";
 import cookieParser from "cookie-parser";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { csrfSync } from "csrf-sync";
 import openIdConnect from "express-openid-connect";
 import ensureLogin from "connect-ensure-login";
 import Provider from "oidc-provider";
@@ -52,6 +53,9 @@ function expressPassport(pages) {
   app.use(passport.authenticate("session"));
   app.post("/login", express.urlencoded({ extended: false }), passport.authenticate("local"), (req, res) => void res.json({ user: req.user.name }));
   app.get("/api/basic/me", passport.authenticate("basic", { session: false }), (req, res) => void res.json({ user: req.user.name }));
+  // Changes need the session's anti-forgery token in X-CSRF-Token (csrf-sync, the synchroniser token pattern).
+  const { csrfSynchronisedProtection } = csrfSync();
+  app.post("/api/notes", express.json(), csrfSynchronisedProtection, (req, res) => void res.status(201).json({ saved: true }));
   // A page for signed-in people: connect-ensure-login sends everyone else to the sign-in form.
   app.get("/login", (req, res) => void res.sendFile(join(pages, "passport-sign-in-form.html")));
   app.get("/account", ensureLoggedIn("/login"), (req, res) => void res.send(`<h1>Account of ${req.user.name}</h1>`));

@@ -29,6 +29,11 @@ def staff_report(request):
     return Response({"report": "for staff"})
 
 
+@api_view(["POST"])
+def notes(request):
+    return Response({"saved": True}, status=201)
+
+
 @api_view(["GET"])
 @authentication_classes([TokenAuthentication])
 def token_me(request):
@@ -55,6 +60,7 @@ urlpatterns = [
     path("about/", about_page),
     path("api-auth/", include("rest_framework.urls")),
     path("api/me", me),
+    path("api/notes", notes),
     path("api/staff-report", staff_report),
     path("api/token-auth/me", token_me),
     path("api/jwt/me", jwt_me),
