@@ -1,0 +1,171 @@
+/**
+ * A HAR (HTTP Archive 1.2) safe to share: every secret replaced, names, structure, statuses and
+ * timings kept, so whoever receives it can still read what happened. Secrets are cookie and
+ * `Set-Cookie` values, `Authorization`/`Proxy-Authorization` credentials, API-key headers, tokens
+ * and codes in query strings and fragments, password and token fields in form and JSON bodies
+ * (requests and responses), SAML messages, and JWT signatures (a JWT's claims stay, and the entry
+ * says so: without its signature the token is no use to anyone). Pure.
+ */
+import type { Cookie, Entry, Har, Header, PostData, QueryString } from "har-format";
+
+/** What was replaced, by kind, for the person to see before saving. */
+export interface RedactionCounts {
+  cookies: number;
+  authorization: number;
+  apiKeys: number;
+  urlTokens: number;
+  formFields: number;
+  jsonFields: number;
+  jwtSignatures: number;
+  saml: number;
+}
+
+export const REDACTED = "[redacted by AuthLens]";
+
+/** Query and form parameters whose values are secrets: OAuth codes and tokens, passwords, keys, SAML messages. */
+const SECRET_PARAM = /^(access_token|id_token|refresh_token|token|code|state|nonce|code_verifier|client_secret|password|passwd|pwd|pass|secret|api[-_]?key|key|apikey|auth|session|sessionid|sid|sig|signature|x-amz-signature|x-amz-security-token|assertion|samlrequest|samlresponse|relaystate|ticket|otp|pin|csrf.*|.*token|.*secret|.*password)$/i;
+/** JSON keys whose values are secrets (an error's `code` is not: it explains the refusal). */
+const SECRET_KEY = /(password|passwd|secret|token|session|cookie|api[-_]?key|apikey|credential|signature|assertion|saml|otp|^pin$|authorization|private[-_]?key)/i;
+/** Request headers that carry keys or tokens, besides Authorization and Cookie. */
+const KEY_HEADER = /^(x-api-key|api-key|apikey|x-auth-token|x-access-token|x-session-token|x-csrftoken|x-csrf-token|x-xsrf-token|private-token|x-goog-api-key|ocp-apim-subscription-key|x-amz-security-token|x-functions-key|x-refresh-token|x-id-token)$/i;
+const JWT = /\b(eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.)([A-Za-z0-9_-]{8,})/g;
+const IS_JWT = /^eyJ[A-Za-z0-9_-]{2,}\.eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{8,}$/;
+const SAML_FIELD = /((?:name|id)=["']?(?:SAMLResponse|SAMLRequest)["']?[^>]*?value=["'])([^"']+)(["'])/gi;
+
+export function redactHar(har: Har): { har: Har; counts: RedactionCounts } {
+  const counts: RedactionCounts = { cookies: 0, authorization: 0, apiKeys: 0, urlTokens: 0, formFields: 0, jsonFields: 0, jwtSignatures: 0, saml: 0 };
+  /** Counts one secret of `kind` and returns what stands in its place. */
+  const redact = (kind: keyof RedactionCounts): string => {
+    counts[kind]++;
+    return REDACTED;
+  };
+  const text = (value: string): string =>
+    value.replace(JWT, (_, kept: string) => `${kept}${redact("jwtSignatures")}`).replace(SAML_FIELD, (_, before: string, _value: string, after: string) => `${before}${redact("saml")}${after}`);
+
+  const url = (raw: string): string => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      return text(raw);
+    }
+    if (parsed.username || parsed.password) {
+      parsed.username = "";
+      parsed.password = "";
+      counts.authorization++;
+    }
+    for (const name of new Set(parsed.searchParams.keys())) if (SECRET_PARAM.test(name)) parsed.searchParams.set(name, redact("urlTokens"));
+    if (parsed.hash.length > 1) {
+      const fragment = new URLSearchParams(parsed.hash.slice(1));
+      const secret = [...new Set(fragment.keys())].filter((name) => SECRET_PARAM.test(name));
+      for (const name of secret) fragment.set(name, redact("urlTokens"));
+      if (secret.length) parsed.hash = fragment.toString();
+    }
+    return text(parsed.href);
+  };
+
+  const cookieHeader = (value: string) =>
+    value
+      .split(";")
+      .map((pair) => {
+        const eq = pair.indexOf("=");
+        return eq < 0 ? pair : `${pair.slice(0, eq)}=${redact("cookies")}`;
+      })
+      .join(";");
+  const setCookie = (value: string) =>
+    value
+      .split("\n")
+      .map((line) => {
+        const eq = line.indexOf("=");
+        if (eq < 0) return line;
+        const semi = line.indexOf(";", eq);
+        return `${line.slice(0, eq)}=${redact("cookies")}${semi < 0 ? "" : line.slice(semi)}`;
+      })
+      .join("\n");
+  const credentials = (value: string) => {
+    const [scheme = "", rest = ""] = value.trim().split(/\s+(.*)/s);
+    // A bearer JWT keeps its claims, without its signature; anything else keeps its scheme only.
+    if (/^bearer$/i.test(scheme) && IS_JWT.test(rest.trim())) {
+      counts.authorization++;
+      return `${scheme} ${text(rest)}`;
+    }
+    return rest ? `${scheme} ${redact("authorization")}` : redact("authorization");
+  };
+
+  const header = ({ name, value, ...rest }: Header, response: boolean): Header => {
+    const lower = name.toLowerCase();
+    if (lower === "cookie") return { ...rest, name, value: cookieHeader(value) };
+    if (lower === "set-cookie") return { ...rest, name, value: setCookie(value) };
+    if (lower === "authorization" || lower === "proxy-authorization") return { ...rest, name, value: credentials(value) };
+    if (KEY_HEADER.test(lower)) return { ...rest, name, value: redact("apiKeys") };
+    if (lower === "location" || lower === "referer" || lower === "content-location") return { ...rest, name, value: url(value) };
+    if (response && lower === "www-authenticate") return { ...rest, name, value: value.replace(/\b(ticket)=("[^"]*"|[^,\s]*)/gi, (_, n: string) => `${n}="${redact("authorization")}"`) };
+    return { ...rest, name, value: text(value) };
+  };
+
+  const cookie = (c: Cookie): Cookie => ({ ...c, value: redact("cookies") });
+  const query = (q: QueryString): QueryString => ({ ...q, value: SECRET_PARAM.test(q.name) ? redact("urlTokens") : text(q.value) });
+
+  const json = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(json);
+    if (typeof value === "string") return text(value);
+    if (typeof value !== "object" || value === null) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && v !== null && typeof v !== "object" ? redact("jsonFields") : json(v)]));
+  };
+
+  /** A body: JSON by its keys, a form by its fields, anything else for JWTs and SAML messages. */
+  const body = (content: string, mimeType: string): string => {
+    if (/json/i.test(mimeType) || /^\s*[{[]/.test(content)) {
+      try {
+        return JSON.stringify(json(JSON.parse(content)));
+      } catch {
+        // not JSON after all: read as text below
+      }
+    }
+    if (/x-www-form-urlencoded/i.test(mimeType)) {
+      const form = new URLSearchParams(content);
+      for (const name of new Set(form.keys())) if (SECRET_PARAM.test(name)) form.set(name, redact("formFields"));
+      return text(form.toString());
+    }
+    return text(content);
+  };
+
+  const postData = (data: PostData): PostData => {
+    const params = data.params?.map((p) => (SECRET_PARAM.test(p.name) && p.value !== undefined ? { ...p, value: redact("formFields") } : p));
+    return { ...data, ...(params ? { params } : {}), ...(data.text !== undefined ? { text: body(data.text, data.mimeType) } : {}) } as PostData;
+  };
+
+  const entry = (e: Entry): Entry => {
+    const before = counts.jwtSignatures;
+    const request = {
+      ...e.request,
+      url: url(e.request.url),
+      headers: e.request.headers.map((h) => header(h, false)),
+      cookies: e.request.cookies.map(cookie),
+      queryString: e.request.queryString.map(query),
+      ...(e.request.postData ? { postData: postData(e.request.postData) } : {}),
+    };
+    const content = e.response.content;
+    const response = {
+      ...e.response,
+      headers: e.response.headers.map((h) => header(h, true)),
+      cookies: e.response.cookies.map(cookie),
+      redirectURL: e.response.redirectURL ? url(e.response.redirectURL) : e.response.redirectURL,
+      // A base64 body is binary (an image, a file): it carries no token AuthLens could find, and is left out.
+      content: content.text === undefined ? content : content.encoding === "base64" ? { ...content, text: "", comment: "body left out by AuthLens" } : { ...content, text: body(content.text, content.mimeType) },
+    };
+    const signed = counts.jwtSignatures > before;
+    return { ...e, request, response, ...(signed ? { comment: [e.comment, "AuthLens removed the signatures of the JWTs in this entry; their claims are shown as they were."].filter(Boolean).join(" ") } : {}) };
+  };
+
+  const log = har.log;
+  const redacted: Har = {
+    log: {
+      ...log,
+      ...(log.pages ? { pages: log.pages.map((p) => ({ ...p, title: url(p.title) })) } : {}),
+      entries: log.entries.map(entry),
+      comment: [log.comment, "Secrets redacted by AuthLens: cookie values, credentials, API keys, tokens and codes in addresses, password and token fields, JWT signatures, SAML messages."].filter(Boolean).join(" "),
+    },
+  };
+  return { har: redacted, counts };
+}
