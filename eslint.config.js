@@ -13,11 +13,12 @@ const layers = [
   { dir: "content", forbidden: ["background", "popup", "options"], message: "The content script talks to the worker through src/messaging." },
   { dir: "options", forbidden: ["background", "content", "popup"], message: "The settings page uses src/platform's settings store, not other contexts." },
   { dir: "ui", forbidden: ["background", "content", "popup", "options"], message: "src/ui holds what the popup and the banner share, and depends on neither." },
+  { dir: "devtools", forbidden: ["background", "content", "options"], message: "The DevTools panel reads the Network log itself and shares the popup's components; it talks to no other context." },
   { dir: "platform", forbidden: ["background", "popup", "content"], message: "src/platform is below the contexts that use it." },
 ];
 const browserApi = { name: "webextension-polyfill", message: "Call browser APIs from src/platform." };
 /** Entry files wire the browser API into the layers; everything else gets it passed in. */
-const entries = ["src/background/index.ts", "src/popup/main.tsx", "src/options/main.tsx", "src/content/index.ts"];
+const entries = ["src/background/index.ts", "src/popup/main.tsx", "src/options/main.tsx", "src/content/index.ts", "src/devtools/devtools.ts", "src/devtools/main.tsx"];
 
 export default tseslint.config(
   { ignores: ["dist/", "dist-*/", "node_modules/", "test-results/", "playwright-report/", "artifacts/"] },

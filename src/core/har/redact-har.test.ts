@@ -134,7 +134,19 @@ describe("redactHar", () => {
     expect(second?.comment).toMatch(/removed the signatures of the JWTs/);
     expect(second?.request.postData?.params?.find((p) => p.name === "grant_type")?.value).toBe("authorization_code");
     // Credentials: Basic, the address's user-info, the bearer JWT. Address tokens: the page's code and state, access_token (URL and query), id_token in the fragment, Location's code.
-    expect(counts).toEqual({ cookies: 5, authorization: 3, apiKeys: 1, urlTokens: 6, formFields: 3, jsonFields: 4, jwtSignatures: 2, saml: 1 });
+    expect(counts).toMatchObject({ cookies: 5, authorization: 3, apiKeys: 1, urlTokens: 6, formFields: 3, jsonFields: 4, jwtSignatures: 2, saml: 1 });
+  });
+
+  it("replaces the copies of a secret found elsewhere, as is, URL-encoded and base64: a page's script that sets the cookie", () => {
+    const page = entry({
+      request: { ...HAR.log.entries[0]!.request, url: "https://app.example.com/account", headers: [{ name: "Cookie", value: "prefs=plantedPrefsValue" }], cookies: [], queryString: [], postData: undefined },
+      response: { ...HAR.log.entries[0]!.response, status: 200, cookies: [], headers: [], content: { size: 100, mimeType: "text/html", text: `<script>document.cookie = "prefs=plantedPrefsValue"; fetch("/x?v=${encodeURIComponent("plantedPrefsValue")}"); const b = "${b64("plantedPrefsValue")}";</script>` } },
+    });
+    const { har: out, counts: c } = redactHar({ log: { ...HAR.log, entries: [page] } });
+    const text = JSON.stringify(out);
+    expect(text).not.toContain("plantedPrefsValue");
+    expect(text).not.toContain(b64("plantedPrefsValue"));
+    expect(c.copies).toBe(3);
   });
 
   it("is still a valid HAR 1.2", () => {
