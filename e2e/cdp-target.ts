@@ -14,7 +14,7 @@ export interface TargetSession {
  * DevTools' window nor an extension's DevTools panel is one.
  */
 export async function attachTarget(cdp: CDPSession, targetId: string): Promise<TargetSession> {
-  const { sessionId } = (await cdp.send("Target.attachToTarget", { targetId, flatten: false })) as { sessionId: string };
+  const { sessionId } = await cdp.send("Target.attachToTarget", { targetId, flatten: false });
   let next = 0;
   const call = <T>(method: string, params: object = {}) =>
     new Promise<T>((resolve, reject) => {
