@@ -3,6 +3,8 @@ import type { CDPSession } from "@playwright/test";
 /** A target (DevTools' window, an extension frame inside it) reached through a page's CDP session. */
 export interface TargetSession {
   call<T>(method: string, params?: object): Promise<T>;
+  /** Calls `listener` with each event `method` the target sends (after the domain is enabled). */
+  on(method: string, listener: (params: unknown) => void): void;
   /** Evaluates `expression` in the target's page and returns its value (awaiting a promise). */
   evaluate<T>(expression: string): Promise<T>;
   detach(): Promise<void>;
@@ -32,6 +34,13 @@ export async function attachTarget(cdp: CDPSession, targetId: string): Promise<T
     });
   return {
     call,
+    on(method, listener) {
+      cdp.on("Target.receivedMessageFromTarget", (event: { sessionId?: string; message: string }) => {
+        if (event.sessionId !== sessionId) return;
+        const message = JSON.parse(event.message) as { method?: string; params?: unknown };
+        if (message.method === method) listener(message.params);
+      });
+    },
     async evaluate<T>(expression: string): Promise<T> {
       const { result, exceptionDetails } = await call<{ result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } }>("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true });
       if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);

@@ -22,16 +22,22 @@ export interface Launched {
  * Starts Chromium with the built extension on a fresh profile, routed to the lab, and returns once
  * AuthLens is seen recording (webRequest can miss the first requests after launch).
  */
-export async function launchAuthLens(lab: Lab, { headless = true, dist = DIST, watchWorker = true } = {}): Promise<Launched> {
+export async function launchAuthLens(
+  lab: Lab,
+  { headless = true, dist = DIST, watchWorker = true, extraArgs = [] as string[], env = undefined as Record<string, string> | undefined, preferences = {} as Record<string, unknown>, downloadsPath = undefined as string | undefined } = {},
+): Promise<Launched> {
   const profile = mkdtempSync(join(tmpdir(), "authlens-"));
   // Without developer mode Chromium disables an unpacked extension that reloads.
   mkdirSync(join(profile, "Default"), { recursive: true });
-  writeFileSync(join(profile, "Default", "Preferences"), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  writeFileSync(join(profile, "Default", "Preferences"), JSON.stringify({ extensions: { ui: { developer_mode: true } }, ...preferences }));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumExecutable(),
     headless,
     viewport: headless ? { width: 1280, height: 800 } : null,
-    args: chromiumArgs(lab, dist),
+    args: [...chromiumArgs(lab, dist), ...extraArgs],
+    ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
+    // Playwright takes every download, named by a GUID; this is where it keeps them.
+    ...(downloadsPath ? { downloadsPath } : {}),
   });
   const close = async () => {
     await context.close();

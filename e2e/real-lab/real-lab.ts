@@ -13,6 +13,7 @@ import type { Lab } from "../lab/server";
 import { clockAnHourAhead, freePort, startServer, type ServerProcess } from "./process";
 import { REAL_SCENARIOS } from "./scenarios/index";
 import { SIGN_IN_FLOWS } from "./sign-in-flows";
+import { DEVTOOLS_PAGES } from "./scenarios/node";
 import type { PageServer } from "./scenarios/scenario";
 import { startDjango, startFlask, PYTHON, type DjangoSite, type FlaskSite } from "./servers/python-apps";
 import { startApache, startNginx, startSquid, writeFiles } from "./servers/web-servers";
@@ -56,7 +57,7 @@ export function missingServerSoftware(): string | null {
 }
 
 function pagesFor(server: PageServer): Record<string, string> {
-  return Object.assign({}, ...[...REAL_SCENARIOS, ...SIGN_IN_FLOWS].map((s) => s.pages?.[server] ?? {})) as Record<string, string>;
+  return Object.assign({}, ...[...REAL_SCENARIOS, ...SIGN_IN_FLOWS, { pages: DEVTOOLS_PAGES }].map((s) => s.pages?.[server] ?? {})) as Record<string, string>;
 }
 
 /** Starts every server of the lab and routes its hosts in `lab` (before any browser starts). */

@@ -8,12 +8,20 @@ type DevtoolsEntry = Entry & { getContent(callback: (content: string | null, enc
 
 const network = (globalThis as unknown as { chrome?: { devtools?: { network?: { getHAR(cb: (har: { entries: DevtoolsEntry[] }) => void): void } } } }).chrome?.devtools?.network;
 
-/** A body as text: DevTools gives it base64 for binary answers, which carry no reason. */
+/** How long a body is waited for: DevTools does not always answer for a request it recorded before it was ready. */
+const CONTENT_WAIT_MS = 1500;
+
+/** A body as text: DevTools gives it base64 for binary answers, which carry no reason; null when it does not answer. */
 const contentOf = (entry: DevtoolsEntry) => () =>
   new Promise<string | null>((resolve) => {
+    const timer = setTimeout(() => resolve(null), CONTENT_WAIT_MS);
     try {
-      entry.getContent((content, encoding) => resolve(encoding === "base64" ? null : content));
+      entry.getContent((content, encoding) => {
+        clearTimeout(timer);
+        resolve(encoding === "base64" ? null : content);
+      });
     } catch {
+      clearTimeout(timer);
       resolve(null);
     }
   });
@@ -29,6 +37,8 @@ const entries = () =>
 const root = document.getElementById("app");
 if (root) {
   document.documentElement.dataset.theme = browser.devtools.panels.themeName === "dark" ? "dark" : "light";
+  // Which tab this DevTools inspects: several DevTools windows can be open at once.
+  document.documentElement.dataset.inspectedTab = String(browser.devtools.inspectedWindow.tabId);
   const openResource = (globalThis as unknown as { chrome?: { devtools?: { panels?: { openResource?: (url: string, line: number, done?: () => void) => void } } } }).chrome?.devtools?.panels?.openResource;
   render(
     <Panel

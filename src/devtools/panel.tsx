@@ -42,11 +42,17 @@ export function Panel({ log, openResource, save }: { log: NetworkLog; openResour
   useEffect(() => {
     let n = 0;
     const explain = async ({ entry, content }: LoggedRequest): Promise<Failure | null> => {
-      const evidence = harEntryEvidence(entry, null);
-      if (!evidence) return null;
-      // Only a refused request's body is read, and only its reason is kept.
-      const withBody = harEntryEvidence(entry, await content()) ?? evidence;
-      return toFailure(`devtools-${++n}`, 0, withBody, classify(withBody));
+      try {
+        const evidence = harEntryEvidence(entry, null);
+        if (!evidence) return null;
+        // Only a refused request's body is read, and only its reason is kept.
+        const withBody = harEntryEvidence(entry, await content()) ?? evidence;
+        return toFailure(`devtools-${++n}`, 0, withBody, classify(withBody));
+      } catch (error) {
+        // One entry DevTools describes oddly must not hide the others.
+        console.warn("AuthLens could not read a request of the Network log:", error instanceof Error ? error.message : String(error));
+        return null;
+      }
     };
     const add = (failures: (Failure | null)[]) => setRows((before) => [...failures.filter((f): f is Failure => f !== null).reverse(), ...before].slice(0, MAX_ROWS));
     const stopRequests = log.onRequest((request) => void explain(request).then((f) => add([f])));
@@ -84,7 +90,7 @@ export function Panel({ log, openResource, save }: { log: NetworkLog; openResour
       <header>
         <h1>{t("extName")}</h1>
         <p class="count" role="status">
-          {rows.length === 1 ? t("popupCountOne") : t("panelCount", rows.length)}
+          {rows.length === 1 ? t("panelCountOne") : t("panelCount", rows.length)}
         </p>
       </header>
       <div class="toolbar">

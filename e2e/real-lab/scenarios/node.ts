@@ -2,7 +2,7 @@
 import jwt from "jsonwebtoken";
 import { labDone } from "../../authlens";
 import { call, pageHtml, tryCall, wait } from "./page-scripts";
-import type { RealScenario } from "./scenario";
+import type { PageServer, RealScenario } from "./scenario";
 import { NODE_SITE } from "../servers/node-site";
 
 const USER = { username: NODE_SITE.user.name, password: NODE_SITE.user.password };
@@ -11,6 +11,14 @@ const USER = { username: NODE_SITE.user.name, password: NODE_SITE.user.password 
 const signIn = (options: Record<string, unknown> = {}) =>
   `const { token } = await (await fetch("/login", { method: "POST", headers: { "Content-Type": "application/json" }, body: ${JSON.stringify(JSON.stringify({ ...USER, ...options }))} })).json(); log("signed in: token received");`;
 const bearer = `{ headers: { Authorization: "Bearer " + token } }`;
+
+/** Pages the DevTools panel's test uses on the express-jwt site (e2e/devtools.spec.ts). */
+export const DEVTOOLS_PAGES: Partial<Record<PageServer, Record<string, string>>> = {
+  node: {
+    // The token travels in a cookie: only its body says it expired (express-jwt's bare 401 names no reason in its headers).
+    "cookie-expired.html": pageHtml("Orders", "Signs in for a token that lives 1 s (kept in a cookie), then asks for the orders once it has expired.", `${signIn({ seconds: 1 })} ${wait(2000)} ${call("/api/cookie/orders")}`),
+  },
+};
 
 export const NODE_SCENARIOS: RealScenario[] = [
   {

@@ -1,21 +1,7 @@
-import Ajv from "ajv";
-import draft06 from "ajv/dist/refs/json-schema-draft-06.json" with { type: "json" };
-import addFormats from "ajv-formats";
-import harSchema from "har-schema";
 import type { Entry, Har, PostData } from "har-format";
 import { describe, expect, it } from "vitest";
+import { harProblems as validHar } from "../../test/har-validator";
 import { redactHar, REDACTED } from "./redact-har";
-
-/** Validates against the HAR 1.2 JSON Schema (har-schema) with Ajv. */
-function validHar(har: unknown): string[] {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addMetaSchema(draft06);
-  for (const schema of Object.values(harSchema)) ajv.addSchema(schema);
-  const validate = ajv.getSchema("har.json#");
-  if (!validate) throw new Error("har-schema did not load");
-  return validate(har) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-}
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
