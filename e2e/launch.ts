@@ -24,7 +24,7 @@ export interface Launched {
  */
 export async function launchAuthLens(
   lab: Lab,
-  { headless = true, dist = DIST, watchWorker = true, extraArgs = [] as string[], env = undefined as Record<string, string> | undefined, preferences = {} as Record<string, unknown>, downloadsPath = undefined as string | undefined } = {},
+  { headless = true, dist = DIST, watchWorker = true, extraArgs = [] as string[], env = undefined as Record<string, string> | undefined, preferences = {}, downloadsPath = undefined as string | undefined } = {},
 ): Promise<Launched> {
   const profile = mkdtempSync(join(tmpdir(), "authlens-"));
   // Without developer mode Chromium disables an unpacked extension that reloads.
@@ -35,7 +35,7 @@ export async function launchAuthLens(
     headless,
     viewport: headless ? { width: 1280, height: 800 } : null,
     args: [...chromiumArgs(lab, dist), ...extraArgs],
-    ...(env ? { env: { ...process.env, ...env } as Record<string, string> } : {}),
+    ...(env ? { env: { ...process.env, ...env } } : {}),
     // Playwright takes every download, named by a GUID; this is where it keeps them.
     ...(downloadsPath ? { downloadsPath } : {}),
   });
