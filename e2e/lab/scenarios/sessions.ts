@@ -214,14 +214,21 @@ export const SESSIONS: Scenario[] = [
     cause: "session-expired",
     family: "Express + connect-ensure-login page route",
     title: "A page that answers 401 once your session is gone",
-    start: "http://app.express-page.test/dashboard",
+    start: "http://app.express-page.test/",
     failing: "http://app.express-page.test/dashboard",
     routes: {
-      // First visit: sign in (sets connect.sid) and go to the dashboard; the store has since forgotten the session.
+      // Signed in on the front page (sets connect.sid), then to the dashboard a moment later; the store has since forgotten the session.
+      "app.express-page.test/": (req, res) =>
+        respond(
+          res,
+          200,
+          [["Content-Type", "text/html; charset=utf-8"], ["Set-Cookie", "connect.sid=s%3AlabForgottenSession.sig; Path=/; HttpOnly"]],
+          `<!doctype html><title>Signed in</title><p>Signed in. Opening the dashboard…</p><script>window.labDone = new Promise(() => setTimeout(() => (location.href = "/dashboard"), 300));</script>`,
+        ),
       "app.express-page.test/dashboard": (req, res) =>
         req.headers.cookie?.includes("connect.sid")
-          ? respond(res, 401, [["Content-Type", "text/html; charset=utf-8"], ["X-Powered-By", "Express"]], "<!doctype html><title>Sign in required</title><h1>Please sign in again</h1><p>Your session has ended.</p>")
-          : respond(res, 302, [["Location", "/dashboard"], ["Set-Cookie", "connect.sid=s%3AlabForgottenSession.sig; Path=/; HttpOnly"]]),
+          ? respond(res, 401, [["Content-Type", "text/html; charset=utf-8"], ["X-Powered-By", "Express"]], "<!doctype html><title>Sign in required</title><h1>Please sign in again</h1><p>Your session has ended.</p><script>window.labDone = Promise.resolve();</script>")
+          : respond(res, 302, [["Location", "/"]]),
     },
   },
 ];
