@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify } from "../core/classify";
+import { diagnose } from "../test/diagnose";
 import { createTabStore } from "../platform/tab-store";
 import { createCloseLook, createSubresourceWatch, SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchRequests, type RedirectEvent, type RequestEndEvent, type ResponseEvent, type SentRequestEvent, type WebRequestPort } from "../platform/web-request";
 import type { SessionCookieEvent } from "../core/sign-in/session-cookies";
@@ -44,7 +44,7 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
   const recorder = createFailureRecorder({
     store,
     badge: { show: async (tabId, count) => void (badgeCalls.push(tabId), badges.set(tabId, count)) },
-    classify,
+    diagnose,
     readJar: async () => jar,
     cookieChanges: () => changes,
     lookingCloser: (tabId) => closeLook.has(tabId),

@@ -1,6 +1,6 @@
 import { isAuthFailureStatus } from "../core/auth-status";
 import { BANNER_TYPES } from "../core/banner";
-import type { Diagnosis } from "../core/diagnosis";
+import type { SaidDiagnosis } from "../core/diagnosis";
 import { gatherEvidence, type FailureEvidence, type HeadersSeen } from "../core/evidence";
 import { toFailure } from "../core/failure";
 import type { HttpHeader } from "../core/http-header";
@@ -20,7 +20,8 @@ import { createNavigationWatch } from "./navigation-watch";
 export interface FailureRecorderDeps {
   store: TabStore;
   badge: Badge;
-  classify: (evidence: FailureEvidence) => Diagnosis;
+  /** Names the cause and says it in the person's language. */
+  diagnose: (evidence: FailureEvidence) => SaidDiagnosis;
   /** The cookies of the failing URL's site, without values; null when they cannot be read. */
   readJar: (url: string, topLevelUrl: string | null) => Promise<JarCookie[] | null>;
   /** The jar's changes of the last seconds (cookies.onChanged), without values. */
@@ -117,7 +118,7 @@ const MAX_PENDING_REQUESTS = 2000;
  * costs a map insert and delete: no parsing, no storage, nothing kept.
  */
 export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorder {
-  const { store, badge, classify, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, sessionEvents, logError, batchMs = BATCH_MS } = deps;
+  const { store, badge, diagnose, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, sessionEvents, logError, batchMs = BATCH_MS } = deps;
   const pending = new Map<string, SentHeaders>();
   /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
   const tabPages = new Map<number, string>();
@@ -238,7 +239,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
         return found.reduce((before, { evidence, site, frameId }) => {
           const record = enterSite(before, site);
           const seen = { ...evidence, repeats: countRepeats(record.failures, evidence) };
-          return appendFailure(record, toFailure(newId(), frameId, seen, classify(seen)));
+          return appendFailure(record, toFailure(newId(), frameId, seen, diagnose(seen)));
         }, withBlocked);
       });
       // The tab closed while this was being recorded (its onRemoved may already have run): forget it.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify } from "../core/classify";
+import { diagnose } from "../test/diagnose";
 import type { CookieSnapshot } from "../core/cookie-snapshot";
 import { toFailure } from "../core/failure";
 import { appendFailure } from "../core/tab-record";
@@ -29,7 +29,7 @@ const OTHER_SITE = [c({ name: "keep", domain: "www.other.org" })];
 async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", reloadAfterFix = true, privateAllowed = true, redirect = undefined as SignInRedirect | undefined } = {}) {
   const tabStore = createTabStore(fakeStorageArea());
   const evidence = { ...makeEvidence({ url: redirect?.requested ?? "https://app.example.com/app/api/me", type: redirect ? "main_frame" : "xmlhttprequest" }, headers(["Cookie", sent])), redirect };
-  const failure = toFailure("f1", 0, evidence, classify(evidence));
+  const failure = toFailure("f1", 0, evidence, diagnose(evidence));
   await tabStore.update(5, (r) => appendFailure({ ...r, site: "example.com" }, failure));
   const cookies = fakeCookies(jar);
   const reloads: number[] = [];
@@ -138,7 +138,7 @@ describe("retry in a private window", () => {
   it("explains a policy that forbids private windows", async () => {
     const tabStore = createTabStore(fakeStorageArea());
     const evidence = makeEvidence({}, []);
-    await tabStore.update(5, (r) => appendFailure(r, toFailure("f1", 0, evidence, classify(evidence))));
+    await tabStore.update(5, (r) => appendFailure(r, toFailure("f1", 0, evidence, diagnose(evidence))));
     const refusing = createFixer({
       tabStore,
       undo: createUndoStore(fakeStorageArea(), testSealer()),

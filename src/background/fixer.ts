@@ -3,10 +3,12 @@ import { hostsOf, staleDuplicates, type CookieSnapshot } from "../core/cookie-sn
 import type { Failure } from "../core/failure";
 import { COOKIE_FIXES } from "../core/fix";
 import { registrableDomain } from "../core/site";
+import { duration, list, plural, text, type Phrase } from "../core/text";
 import type { ActionFix, FixResult } from "../messaging/protocol";
 import type { SettingsStore } from "../platform/settings";
 import { removeCookies, restoreCookies, snapshotSiteCookies, storeOfTab, type CookieProblem, type CookiesWritePort } from "../platform/site-cookies";
 import type { TabStore } from "../platform/tab-store";
+import { say, t } from "../platform/i18n";
 import type { UndoStore } from "../platform/undo-store";
 import { UNDO_TTL_MS } from "../platform/undo-store";
 
@@ -41,17 +43,17 @@ export function createFixer(deps: FixerDeps) {
 
   async function clearSiteCookies(tabId: number, failure: Failure, pageSite: string | null): Promise<FixResult> {
     const site = registrableDomain(failure.url);
-    if (!site) return { ok: false, message: "AuthLens cannot tell which site this request belongs to." };
+    if (!site) return { ok: false, message: t("fixNoSite") };
     const snapshot = await snapshotSiteCookies(cookies, site, await storeOfTab(cookies, tabId));
-    if (snapshot.length === 0) return { ok: true, message: `There were no cookies for ${site} to remove.` };
+    if (snapshot.length === 0) return { ok: true, message: t("fixNoCookies", site) };
     const { undoId, problems } = await removeWithUndo(tabId, site, snapshot, snapshot);
     const removed = snapshot.length - problems.length;
     const hosts = hostsOf(snapshot).length;
-    const where = pageSite && pageSite !== site ? ` ${site} is the site that refused the request; this tab's page is on ${pageSite}, whose cookies were kept.` : "";
+    const where = pageSite && pageSite !== site ? text("fixOtherSiteKept", site, pageSite) : null;
     const reloaded = await reloadIfWanted(tabId);
     return {
       ok: problems.length === 0,
-      message: `Removed ${plural(removed, "cookie")} from ${plural(hosts, "host")} of ${site}.${where}${describeProblems(problems, "remove")}`,
+      message: sentences(text("fixRemoved", plural("nCookies", removed), plural("nHosts", hosts), site), where, problemsText(problems, "fixCouldNotRemove")),
       undoId,
       reloaded,
     };
@@ -59,46 +61,31 @@ export function createFixer(deps: FixerDeps) {
 
   async function removeStaleCookie(tabId: number, failure: Failure): Promise<FixResult> {
     const site = registrableDomain(failure.url);
-    if (!site) return { ok: false, message: "AuthLens cannot tell which site this request belongs to." };
+    if (!site) return { ok: false, message: t("fixNoSite") };
     const snapshot = await snapshotSiteCookies(cookies, site, await storeOfTab(cookies, tabId));
     // Among the cookies that apply to the failing URL now, those that shadow another of their name.
     const { hostname, pathname } = new URL(failure.url);
     const applicable = snapshot.filter((c) => domainMatches(hostname, c) && pathMatches(pathname, c.path));
     const names = [...new Set([...(failure.details.jar?.duplicateNames ?? []), ...failure.details.sent.cookieNames.filter((n, i, a) => a.indexOf(n) !== i)])];
     const stale = staleDuplicates(applicable, names);
-    if (stale.length === 0) return { ok: true, message: "No stale cookie is left for this address: each cookie name now appears once." };
+    if (stale.length === 0) return { ok: true, message: t("fixNoStaleLeft") };
     const { undoId, problems } = await removeWithUndo(tabId, site, stale, snapshot);
     const reloaded = await reloadIfWanted(tabId);
-    const which = stale.map((c) => `${c.name} on ${c.domain}${c.path}`).join(", ");
-    return { ok: problems.length === 0, message: `Removed the stale cookie ${which}; the rest of your session was kept.${describeProblems(problems, "remove")}`, undoId, reloaded };
+    const which = list(stale.map((c) => text("cookieOn", c.name, `${c.domain}${c.path}`)));
+    return { ok: problems.length === 0, message: sentences(text("fixRemovedStale", which), problemsText(problems, "fixCouldNotRemove")), undoId, reloaded };
   }
 
   async function retryIncognito(tabId: number, failure: Failure): Promise<FixResult> {
     const tab = await tabs.get(tabId).catch(() => null);
     const url = tab?.url && /^https?:/.test(tab.url) ? tab.url : failure.url;
-    const warning =
-      failure.cause === "cookies-blocked"
-        ? " It will probably not help: private windows block third-party cookies by default."
-        : failure.cause === "wrong-credentials"
-          ? " It will probably not help: the username or password itself was refused."
-          : "";
-    if (!(await privateWindowsAllowed().catch(() => true))) {
-      return {
-        ok: false,
-        message: "AuthLens may not open private windows yet. Allow it in your browser's add-ons settings (Firefox: Add-ons and themes → AuthLens → Run in Private Windows), then try again.",
-      };
-    }
+    const warning = failure.cause === "cookies-blocked" ? text("fixIncognitoNoHelpCookies") : failure.cause === "wrong-credentials" ? text("fixIncognitoNoHelpPassword") : null;
+    if (!(await privateWindowsAllowed().catch(() => true))) return { ok: false, message: t("fixIncognitoNotAllowed") };
     try {
       await windows.create({ url, incognito: true });
-      return { ok: true, message: `Opened ${url} in a new private window, with none of your cookies.${warning}` };
+      return { ok: true, message: sentences(text("fixOpenedIncognito", url), warning) };
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        message: /disabled|policy|not allowed|permission/i.test(text)
-          ? "Private windows are turned off in this browser (by your administrator's policy, or because AuthLens may not run in private windows). Open the page in another browser profile instead."
-          : `Could not open a private window: ${text}`,
-      };
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, message: /disabled|policy|not allowed|permission/i.test(reason) ? t("fixIncognitoOff") : t("fixIncognitoFailed", reason) };
     }
   }
 
@@ -109,16 +96,16 @@ export function createFixer(deps: FixerDeps) {
    */
   async function signInAgain(tabId: number, failure: Failure): Promise<FixResult> {
     const redirect = failure.details.redirect;
-    if (!redirect) return { ok: false, message: "Sign in on the site's own sign-in page." };
+    if (!redirect) return { ok: false, message: t("fixSignInOnSite") };
     let url: URL;
     try {
       url = new URL(failure.url);
     } catch {
-      return { ok: false, message: "AuthLens cannot tell which page to open." };
+      return { ok: false, message: t("fixNoPage") };
     }
     const target = redirect.oauthError || url.search.includes("REDACTED") ? `${url.origin}${redirect.oauthError ? "/" : url.pathname}` : url.href;
     await tabs.update(tabId, { url: target });
-    return { ok: true, message: `Opened ${target} again: ${url.host} will take you to its sign-in page.`, reloaded: true };
+    return { ok: true, message: t("fixOpenedAgain", target, url.host), reloaded: true };
   }
 
   return {
@@ -129,13 +116,13 @@ export function createFixer(deps: FixerDeps) {
     async apply(tabId: number, failureId: string, fix: ActionFix, onlySite?: string | null): Promise<FixResult> {
       if (fix === "reload") {
         await tabs.reload(tabId);
-        return { ok: true, message: "Reloaded the page.", reloaded: true };
+        return { ok: true, message: t("fixReloaded"), reloaded: true };
       }
       const record = await tabStore.read(tabId);
       const failure = record.failures.find((f) => f.id === failureId);
-      if (!failure) return { ok: false, message: "That failure is no longer recorded for this tab (the tab moved to another site, or was closed)." };
+      if (!failure) return { ok: false, message: t("fixFailureGone") };
       if (onlySite !== undefined && COOKIE_FIXES.has(fix) && failure.site !== onlySite) {
-        return { ok: false, message: `The page can only change its own site's cookies. Use the AuthLens button in the toolbar to change ${failure.site ?? "this site"}'s.` };
+        return { ok: false, message: failure.site ? t("fixOnlyOwnSite", failure.site) : t("fixOnlyOwnSiteUnknown") };
       }
       switch (fix) {
         case "clear-site-cookies":
@@ -150,11 +137,11 @@ export function createFixer(deps: FixerDeps) {
     },
     async undo(tabId: number, undoId: string): Promise<FixResult> {
       const entry = await undo.take(undoId);
-      if (!entry || entry.tabId !== tabId) return { ok: false, message: `Undo is no longer available: it lasts ${UNDO_TTL_MS / 60_000} minutes, and only in the tab where the cookies were removed.` };
+      if (!entry || entry.tabId !== tabId) return { ok: false, message: t("fixUndoGone", duration(UNDO_TTL_MS)) };
       const problems = await restoreCookies(cookies, entry.cookies);
       await undo.forget(undoId);
       const reloaded = await reloadIfWanted(tabId);
-      return { ok: problems.length === 0, message: `Put back ${plural(entry.cookies.length - problems.length, "cookie")} for ${entry.site}.${describeProblems(problems, "restore")}`, reloaded };
+      return { ok: problems.length === 0, message: sentences(text("fixPutBack", plural("nCookies", entry.cookies.length - problems.length), entry.site), problemsText(problems, "fixCouldNotRestore")), reloaded };
     },
     undoList: (tabId: number) => undo.forTab(tabId),
   };
@@ -162,11 +149,13 @@ export function createFixer(deps: FixerDeps) {
 
 export type Fixer = ReturnType<typeof createFixer>;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+/** Sentences said one after another. */
+function sentences(...parts: (Phrase | null)[]): string {
+  return parts.flatMap((p) => (p ? [say(p)] : [])).join(" ");
 }
 
-function describeProblems(problems: readonly CookieProblem[], verb: string): string {
-  if (problems.length === 0) return "";
-  return ` Could not ${verb} ${problems.map((p) => `${p.name} on ${p.domain} (${p.reason})`).join("; ")}.`;
+/** The cookies a fix could not change, and the browser's reason for each. */
+function problemsText(problems: readonly CookieProblem[], key: "fixCouldNotRemove" | "fixCouldNotRestore"): Phrase | null {
+  if (problems.length === 0) return null;
+  return text(key, list(problems.map((p) => text("cookieOnBecause", p.name, p.domain, p.reason))));
 }

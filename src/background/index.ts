@@ -4,9 +4,11 @@
  */
 import browser from "webextension-polyfill";
 import { classify } from "../core/classify";
+import { sayDiagnosis } from "../core/diagnosis";
 import { createBadge } from "../platform/badge";
 import { privateWindowsAllowed } from "../platform/browser-kind";
 import { readSiteJar } from "../platform/cookie-jar";
+import { say } from "../platform/i18n";
 import { createTabStore } from "../platform/tab-store";
 import { browserSupportsExtraHeaders, createCloseLook, createSubresourceWatch, watchRequests } from "../platform/web-request";
 import { createCookieChangeLog } from "../platform/cookie-changes";
@@ -50,7 +52,7 @@ const closeLook = createCloseLook(
 const recorder = createFailureRecorder({
   store,
   badge,
-  classify,
+  diagnose: (evidence) => sayDiagnosis(classify(evidence), say),
   readJar,
   cookieChanges: () => cookieChanges.recent(),
   lookingCloser: (tabId) => closeLook.has(tabId),

@@ -1,5 +1,7 @@
 import { registrableDomain } from "../core/site";
+import { duration } from "../core/text";
 import { LOOK_CLOSER_MS, type FixResult } from "../messaging/protocol";
+import { t } from "../platform/i18n";
 import type { CloseLook } from "../platform/web-request";
 
 /** The slice of `storage.session` the closer looks are kept in, so they outlive a worker stop. */
@@ -73,8 +75,8 @@ export function createLookCloser({ area, closeLook, tabs, now = Date.now, logErr
   return {
     async start(tabId: number): Promise<FixResult> {
       const tab = await tabs.get(tabId).catch(() => null);
-      if (!tab) return { ok: false, message: "That tab is closed." };
-      if (!tab.url || !/^https?:/.test(tab.url)) return { ok: false, message: "AuthLens can look closer only at web pages (http or https)." };
+      if (!tab) return { ok: false, message: t("tabClosed") };
+      if (!tab.url || !/^https?:/.test(tab.url)) return { ok: false, message: t("lookCloserWebOnly") };
       const site = registrableDomain(tab.url);
       const until = now() + LOOK_CLOSER_MS;
       const map = await load();
@@ -84,13 +86,13 @@ export function createLookCloser({ area, closeLook, tabs, now = Date.now, logErr
       await tabs.reload(tabId);
       return {
         ok: true,
-        message: `Looking closer at this tab for ${LOOK_CLOSER_MS / 60_000} minutes${site ? `, while it stays on ${site}` : ""}: AuthLens now also reads its cookie headers, its CORS checks and the answers the browser hides. The page was reloaded so its requests are seen again.`,
+        message: site ? t("lookCloserStartedOn", duration(LOOK_CLOSER_MS), site) : t("lookCloserStarted", duration(LOOK_CLOSER_MS)),
         reloaded: true,
       };
     },
     async stop(tabId: number): Promise<FixResult> {
       await stop(tabId);
-      return { ok: true, message: "AuthLens no longer looks closer at this tab." };
+      return { ok: true, message: t("lookCloserStopped") };
     },
     /** Until when AuthLens looks closer at the tab, or null. */
     async until(tabId: number): Promise<number | null> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify } from "../core/classify";
+import { diagnose } from "../test/diagnose";
 import { toFailure } from "../core/failure";
 import { appendFailure } from "../core/tab-record";
 import { createTabStore } from "../platform/tab-store";
@@ -42,7 +42,7 @@ async function setup() {
   });
   for (const id of ["old", "new"]) {
     const evidence = makeEvidence();
-    await store.update(5, (r) => appendFailure(r, toFailure(id, 0, evidence, classify(evidence))));
+    await store.update(5, (r) => appendFailure(r, toFailure(id, 0, evidence, diagnose(evidence))));
   }
   return { route, store, badges, fixes, settings, opened, looks };
 }

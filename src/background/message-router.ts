@@ -3,6 +3,7 @@ import { registrableDomain } from "../core/site";
 import { isOwnContentScriptIn, isOwnExtensionPage, type SenderInfo } from "../messaging/sender";
 import { parseMessage, type ErrorResponse, type Message, type MessageType, type ResponseOf } from "../messaging/protocol";
 import type { Badge } from "../platform/badge";
+import { t } from "../platform/i18n";
 import type { SettingsStore } from "../platform/settings";
 import type { TabStore } from "../platform/tab-store";
 import type { Fixer } from "./fixer";
@@ -99,6 +100,6 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
     const allowed = fromPage ? who !== "tab" : who === "tab" || (who === "pages-or-tab" && "tabId" in message && message.tabId === senderTab);
     if (!allowed) return Promise.resolve(REFUSED);
     const onlySite = fromPage ? undefined : sender.url ? registrableDomain(sender.url) : null;
-    return answer(message, senderTab, sender.url ?? null, onlySite).catch((error: unknown) => ({ error: `AuthLens could not answer: ${error instanceof Error ? error.message : String(error)}` }));
+    return answer(message, senderTab, sender.url ?? null, onlySite).catch((error: unknown) => ({ error: t("couldNotAnswer", error instanceof Error ? error.message : String(error)) }));
   };
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { makeEvidence, headers } from "../test/builders";
 import { chooseBanner, firstSentence } from "./banner";
-import { classify } from "./classify";
+import { diagnose } from "../test/diagnose";
 import { toFailure } from "./failure";
 import type { TabRecord } from "./tab-record";
 
 const failure = (id: string, type: string) => {
   const e = makeEvidence({ type }, headers(["Cookie", "sid=x"]));
-  return toFailure(id, 0, e, classify(e));
+  return toFailure(id, 0, e, diagnose(e));
 };
 const record = (...failures: ReturnType<typeof failure>[]): TabRecord => ({ site: "example.com", failures });
 const on = { bannerEnabled: true, bannerOffSites: [] };
@@ -29,13 +29,13 @@ describe("chooseBanner", () => {
     expect(chooseBanner(r, "https://app.example.com/", { bannerEnabled: false, bannerOffSites: [] })).toBeNull();
     expect(chooseBanner(r, "https://app.example.com/", { bannerEnabled: true, bannerOffSites: ["example.com"] })).toBeNull();
     const e = makeEvidence({ type: "xmlhttprequest", url: "https://app.other.org/api/me" }, headers(["Cookie", "sid=x"]));
-    const elsewhere = record(toFailure("o", 0, e, classify(e)));
+    const elsewhere = record(toFailure("o", 0, e, diagnose(e)));
     expect(chooseBanner(elsewhere, "https://app.other.org/", { bannerEnabled: true, bannerOffSites: ["example.com"] })).not.toBeNull();
   });
 
   it("shows only the page's own site's failures: another site's stay in the popup", () => {
     const e = makeEvidence({ type: "xmlhttprequest", url: "https://api.bank.test/v1/me" }, headers(["Cookie", "sid=x"]));
-    const crossSite = toFailure("x", 0, e, classify(e));
+    const crossSite = toFailure("x", 0, e, diagnose(e));
     expect(chooseBanner(record(crossSite), "https://app.example.com/", on)).toBeNull();
     expect(chooseBanner(record(failure("own", "xmlhttprequest"), crossSite), "https://app.example.com/", on)?.failure.id).toBe("own");
     expect(chooseBanner(record(crossSite), "https://www.bank.test/", on)?.fix).toBe("clear-site-cookies");

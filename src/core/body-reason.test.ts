@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { makeEvidence } from "../test/builders";
 import { BODY_READ_LIMIT, readBodyReason } from "./body-reason";
-import { classify } from "./classify";
+import { diagnose } from "../test/diagnose";
 
 /**
  * Bodies as real frameworks send them. Sources: "lab" — captured in the real-server lab
@@ -59,14 +59,14 @@ describe("readBodyReason", () => {
 
 describe("classify, with the body's reason", () => {
   it("a JWT middleware's bare 401 whose body says the token expired is token-expired, with no challenge and no token seen", () => {
-    const d = classify({ ...makeEvidence({ responseHeaders: [] }, null), bodyReason: readBodyReason(BODIES[0]![2]) });
+    const d = diagnose({ ...makeEvidence({ responseHeaders: [] }, null), bodyReason: readBodyReason(BODIES[0]![2]) });
     expect(d.cause).toBe("token-expired");
     expect(d.confidence).toBeGreaterThanOrEqual(0.9);
     expect(d.evidence[0]?.seen).toBe('The response says: "jwt expired" (express-jwt / jsonwebtoken)');
   });
 
   it("a CSRF refusal names the csrf cause, with its own advice", () => {
-    const d = classify({ ...makeEvidence({ statusCode: 403, method: "POST", responseHeaders: [] }), bodyReason: readBodyReason('{"detail":"CSRF Failed: CSRF token missing."}') });
+    const d = diagnose({ ...makeEvidence({ statusCode: 403, method: "POST", responseHeaders: [] }), bodyReason: readBodyReason('{"detail":"CSRF Failed: CSRF token missing."}') });
     expect(d.cause).toBe("csrf");
     expect(d.explanation).toMatch(/Reload the page to get a fresh token/);
     expect(d.fixes[0]).toBe("reload");

@@ -44,7 +44,7 @@ export const BODY_REASONS: readonly Entry[] = [
   { id: "aws-token-expired", pattern: /The incoming token has expired|"(__type|code)":\s*"(com\.amazon\S*#)?ExpiredToken(Exception)?"/, cause: "token-expired", said: "The incoming token has expired", by: "Amazon API Gateway / AWS" },
   { id: "graph-token-expired", pattern: /Lifetime validation failed, the token is expired|Access token has expired or is not yet valid/, cause: "token-expired", said: "InvalidAuthenticationToken: the token is expired", by: "Microsoft Graph / Entra ID" },
   { id: "simplejwt-expired", pattern: /"Token is expired"/, cause: "token-expired", said: "Token is expired", by: "djangorestframework-simplejwt" },
-  { id: "token-expired-code", pattern: /"(error|code)":\s*"(token_expired|expired_token|TOKEN_EXPIRED)"/, cause: "token-expired", said: "token_expired", by: "an API's error code" },
+  { id: "token-expired-code", pattern: /"(error|code)":\s*"(token_expired|expired_token|TOKEN_EXPIRED)"/, cause: "token-expired", said: "token_expired", by: "JSON APIs" },
   { id: "jwt-not-active", pattern: /\b(NotBeforeError|UnauthorizedError): jwt not active\b/, cause: "clock-skew", said: "jwt not active", by: "express-jwt / jsonwebtoken" },
   // Tokens refused otherwise.
   { id: "jwt-invalid", pattern: /\b(JsonWebTokenError|UnauthorizedError): (invalid signature|jwt malformed|invalid token|jwt signature is required|jwt audience invalid|jwt issuer invalid)/, cause: "token-invalid", said: "invalid signature / jwt malformed / audience or issuer invalid", by: "express-jwt / jsonwebtoken" },

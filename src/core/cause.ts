@@ -1,3 +1,5 @@
+import { text, type MessageKey, type Text } from "./text";
+
 /** The fixed vocabulary of causes, shared by the report contract and the UI (docs/report.md). */
 export const CAUSE_IDS = [
   "missing-credentials",
@@ -16,6 +18,25 @@ export const CAUSE_IDS = [
 ] as const;
 
 export type CauseId = (typeof CAUSE_IDS)[number];
+
+const CAUSE_NAMES: Record<CauseId, MessageKey> = {
+  "missing-credentials": "causeMissingCredentials",
+  "session-expired": "causeSessionExpired",
+  "stale-cookie": "causeStaleCookie",
+  "token-expired": "causeTokenExpired",
+  "token-invalid": "causeTokenInvalid",
+  "wrong-credentials": "causeWrongCredentials",
+  "insufficient-permissions": "causeInsufficientPermissions",
+  "cors-preflight": "causeCorsPreflight",
+  "cookies-blocked": "causeCookiesBlocked",
+  "clock-skew": "causeClockSkew",
+  "proxy-auth": "causeProxyAuth",
+  csrf: "causeCsrf",
+  unknown: "causeUnknown",
+};
+
+/** The short name of a cause, as the popup, the banner and the report show it. */
+export const causeName = (cause: CauseId): Text => text(CAUSE_NAMES[cause]);
 
 const causeSet: ReadonlySet<string> = new Set(CAUSE_IDS);
 

@@ -1,6 +1,6 @@
 import { ADVICE } from "./advice";
 import type { CauseId } from "./cause";
-import type { Diagnosis, EvidenceItem } from "./diagnosis";
+import type { Diagnosis, Reason } from "./diagnosis";
 import type { FailureEvidence } from "./evidence";
 import type { FixId } from "./fix";
 import { describeObservations } from "./observations";
@@ -9,9 +9,9 @@ import { bodyReason, csrfRefused } from "./body-rules";
 import { looksLikeSession } from "./sign-in/session-cookies";
 import { oauthError, signInLoop, signInRedirect } from "./sign-in/redirect-rules";
 import { challengeReason, type Finding, type Rule } from "./finding";
+import { aFile } from "./resource-type";
+import { plural, samePhrase, text, verbatim, type Phrase } from "./text";
 import { clockSkew, insufficientScope, refusedApiToken, tokenExpired, tokenInvalid, umaPermissionTicket } from "./token-rules";
-
-export { describeDuration } from "./duration";
 
 /** Resource types a person sees as "part of the page", where a bare 403 is rarely about sign-in. */
 const PASSIVE_TYPES = new Set(["image", "imageset", "font", "stylesheet", "media", "script", "object", "ping", "csp_report"]);
@@ -34,16 +34,16 @@ export function classify(evidence: FailureEvidence): Diagnosis {
     finding = rule(evidence, host);
     if (finding) break;
   }
-  finding ??= { cause: "unknown", confidence: 0.2, summary: `${host} refused the request (HTTP ${evidence.status}); AuthLens could not tell why.`, reasons: [] };
+  finding ??= { cause: "unknown", confidence: 0.2, summary: text("summaryUnknown", host, evidence.status), reasons: [] };
   const advice = ADVICE[finding.cause];
   const loop = evidence.repeats >= 2 ? loopNote(evidence.repeats) : null;
-  const technical = [...finding.reasons, ...(loop ? [loop] : [])].map((r) => `${r.seen}: ${r.meaning}`).join("\n");
+  const technical = [...finding.reasons, ...(loop ? [loop] : [])];
   return {
     cause: finding.cause,
     confidence: round(finding.confidence),
     summary: finding.summary,
-    explanation: `${advice.what(host)} ${finding.tryFirst ?? advice.tryFirst}${technical ? `\n\nTechnical detail:\n${technical}` : ""}`,
-    evidence: [...finding.reasons, ...(loop ? [loop] : []), ...withoutRepeats(describeObservations(evidence), finding.reasons)],
+    explanation: { what: text(advice.what, host), tryFirst: finding.tryFirst ?? text(advice.tryFirst), technical },
+    evidence: [...technical, ...withoutRepeats(describeObservations(evidence), finding.reasons)],
     fixes: finding.fixes ?? (loop ? loopFixes(advice.fixes, finding.cause) : advice.fixes),
   };
 }
@@ -80,8 +80,8 @@ function proxyAuth(e: FailureEvidence): Finding | null {
   return {
     cause: "proxy-auth",
     confidence: e.status === 407 && scheme ? 0.95 : 0.8,
-    summary: "A proxy between you and the site wants you to sign in to it.",
-    reasons: [{ seen: `HTTP 407${scheme ? ` with Proxy-Authenticate: ${scheme}` : ""}`, meaning: "407 comes from a proxy, not from the website (RFC 9110 §15.5.8)." }],
+    summary: text("summaryProxyAuth"),
+    reasons: [{ seen: scheme ? text("seenProxy407", scheme) : verbatim(`HTTP ${e.status}`), meaning: text("meaningProxy407") }],
   };
 }
 
@@ -90,13 +90,8 @@ function corsPreflight(e: FailureEvidence, host: string): Finding | null {
   return {
     cause: "cors-preflight",
     confidence: 0.92,
-    summary: `${host} refused your browser's permission check (CORS preflight), so the page's real request was never sent.`,
-    reasons: [
-      {
-        seen: `OPTIONS with Access-Control-Request-Method answered ${e.status}`,
-        meaning: "A preflight never carries cookies or tokens (Fetch standard §4.8), so a server that demands them on OPTIONS always refuses it.",
-      },
-    ],
+    summary: text("summaryCorsPreflight", host),
+    reasons: [{ seen: text("seenPreflight", e.status), meaning: text("meaningPreflight") }],
   };
 }
 
@@ -105,8 +100,8 @@ function botChallenge(e: FailureEvidence, host: string): Finding | null {
   return {
     cause: "unknown",
     confidence: 0.3,
-    summary: `${host}'s firewall wants to check that you are human; this is not a sign-in problem.`,
-    reasons: [{ seen: "cf-mitigated: challenge", meaning: "Cloudflare answered with a bot check, which a page's fetches cannot pass." }],
+    summary: text("summaryBotChallenge", host),
+    reasons: [{ seen: verbatim("cf-mitigated: challenge"), meaning: text("meaningBotChallenge") }],
   };
 }
 
@@ -115,8 +110,8 @@ function iisExpiry(e: FailureEvidence, host: string): Finding | null {
     return {
       cause: "session-expired",
       confidence: 0.9,
-      summary: `Your sign-in on ${host} timed out.`,
-      reasons: [{ seen: "HTTP 440", meaning: "IIS and Outlook on the web send 440 'Login Time-out' when a session has expired." }],
+      summary: text("summaryIisTimeout", host),
+      reasons: [{ seen: verbatim("HTTP 440"), meaning: text("meaningIis440") }],
     };
   }
   return null;
@@ -129,16 +124,16 @@ function wrongCredentials(e: FailureEvidence, host: string): Finding | null {
     return {
       cause: "wrong-credentials",
       confidence: asked ? 0.85 : 0.7,
-      summary: `${host} did not accept the username and password it was sent.`,
-      reasons: [{ seen: `Authorization: ${e.sent.authorizationScheme} (value hidden), answered 401`, meaning: "A username and password went with the request, and the server still refused it." }],
+      summary: text("summaryWrongPassword", host),
+      reasons: [{ seen: text("seenPasswordRefused", e.sent.authorizationScheme ?? ""), meaning: text("meaningPasswordRefused") }],
     };
   }
   if (e.method === "POST" && (e.status === 401 || e.status === 403) && SIGN_IN_PATH.test(pathOf(e.url))) {
     return {
       cause: "wrong-credentials",
       confidence: 0.75,
-      summary: `${host} did not accept the sign-in details just submitted.`,
-      reasons: [{ seen: `POST ${pathOf(e.url)} answered ${e.status}`, meaning: "A refused POST to a sign-in address means the username or password was not accepted." }],
+      summary: text("summaryWrongSignIn", host),
+      reasons: [{ seen: text("seenSignInPost", pathOf(e.url), e.status), meaning: text("meaningSignInPost") }],
     };
   }
   return null;
@@ -151,16 +146,17 @@ function refusedWithCredentials(e: FailureEvidence, host: string): Finding | nul
   return {
     cause: "insufficient-permissions",
     confidence: 0.6,
-    summary: `You are signed in to ${host}, but not allowed to do this.`,
-    reasons: [{ seen: "HTTP 403 to a request that carried credentials", meaning: "403 means the server knows who you are and still refuses (RFC 9110 §15.5.4)." }],
+    summary: text("summaryNotAllowed", host),
+    reasons: [{ seen: text("seenForbiddenWithCredentials"), meaning: text("meaningForbiddenWithCredentials") }],
   };
 }
 
 /** Cookies went, but none whose name carries a sign-in: probably not signed in, less surely. */
-function othersOnly(e: FailureEvidence): { item: EvidenceItem; doubt: number } | null {
+function othersOnly(e: FailureEvidence): { item: Reason; doubt: number } | null {
   if (e.sent.cookiesUncertain || e.sent.cookieNames.length === 0) return null;
+  const names = e.sent.cookieNames.join(", ");
   return {
-    item: { seen: `Cookies ${e.sent.cookiesFrom === "jar" ? "in the jar for this address" : "sent"}: ${e.sent.cookieNames.join(", ")}; none looks like a sign-in`, meaning: "None of these cookies' names is a session's, so the site probably does not know you; a session cookie of an unusual name would look the same." },
+    item: { seen: e.sent.cookiesFrom === "jar" ? text("seenCookiesNoSessionInJar", names) : text("seenCookiesNoSessionSent", names), meaning: text("meaningCookiesNoSession") },
     doubt: 0.2,
   };
 }
@@ -170,57 +166,31 @@ function othersOnly(e: FailureEvidence): { item: EvidenceItem; doubt: number } |
  * it was seen: its `Cookie` header, or only its other headers and the jar, or nothing at all. It
  * never says "nothing was sent" about what it did not see.
  */
-function nothingSent(e: FailureEvidence): { item: EvidenceItem; doubt: number } {
+function nothingSent(e: FailureEvidence): { item: Reason; doubt: number } {
   if (!e.sent.seen) {
-    return {
-      item: { seen: "No cookies for this address in the jar; request headers not seen", meaning: "No cookie could identify you. Whether a token went with the request, AuthLens did not see: the request began before it was listening." },
-      doubt: 0.15,
-    };
+    return { item: { seen: text("seenNoCookiesHeadersUnseen"), meaning: text("meaningNoCookiesHeadersUnseen") }, doubt: 0.15 };
   }
+  const from = e.initiator ?? text("thePage");
   if (e.sent.cookiesUncertain) {
-    return {
-      item: {
-        seen: `A call from ${e.initiator ?? "the page"} to another origin; no Authorization header`,
-        meaning: `Such a call carries your cookies for this address (${e.sent.cookieNames.join(", ")}) only if the page asks for them, and AuthLens cannot see whether it did. If it did, your session there has ended.`,
-      },
-      doubt: 0.25,
-    };
+    return { item: { seen: text("seenCrossOriginUncertain", from), meaning: text("meaningCrossOriginUncertain", e.sent.cookieNames.join(", ")) }, doubt: 0.25 };
   }
   const omitted = (e.jar?.applicable ?? []).filter((c) => c.withheld === "credentials-omitted").map((c) => c.name);
   if (omitted.length > 0) {
-    return {
-      item: {
-        seen: `A call from ${e.initiator ?? "the page"} to another origin, answered without Access-Control-Allow-Credentials; no Authorization header`,
-        meaning: `The page did not ask for cookies on this call, so your cookies for this address (${omitted.join(", ")}) did not go with it: an answer that does not allow credentials can only answer a call made without them (Fetch standard §3.2.5).`,
-      },
-      doubt: 0.05,
-    };
+    return { item: { seen: text("seenCrossOriginOmitted", from), meaning: text("meaningCrossOriginOmitted", omitted.join(", ")) }, doubt: 0.05 };
   }
   if (e.sent.cookiesFrom === "jar") {
     // Where Set-Cookie is hidden too, an empty jar may be a cookie the browser refused to store (cookies blocked).
     const refusalUnseen = e.response.setCookiesFrom === "jar-changes" && e.response.challenges.length === 0;
-    return {
-      item: {
-        seen: "No cookies for this address in the jar, and no Authorization header",
-        meaning: refusalUnseen
-          ? "Nothing in the request could identify you. If you signed in a moment ago, your browser may have refused the site's cookie: Look closer shows what the site set."
-          : "Nothing in the request could identify you.",
-      },
-      doubt: refusalUnseen ? 0.2 : 0.05,
-    };
+    return { item: { seen: text("seenNothingInJar"), meaning: text(refusalUnseen ? "meaningNothingMaybeRefused" : "meaningNothing") }, doubt: refusalUnseen ? 0.2 : 0.05 };
   }
-  return { item: { seen: "No Cookie and no Authorization header", meaning: "Nothing in the request could identify you." }, doubt: 0 };
+  return { item: { seen: text("seenNothingSent"), meaning: text("meaningNothing") }, doubt: 0 };
 }
 
 function missingCredentials(e: FailureEvidence, host: string): Finding | null {
   if ((e.sent.cookieNames.some(looksLikeSession) && !e.sent.cookiesUncertain) || e.sent.authorizationScheme) return null;
   const challenge = e.response.challenges[0];
   const { item, doubt } = othersOnly(e) ?? nothingSent(e);
-  const summary = e.sent.cookiesUncertain
-    ? `${host} wants you to sign in, and this call may not have carried your sign-in: the page's call to another origin sends your cookies only if it asks to.`
-    : !e.sent.seen
-      ? `${host} wants you to sign in, and your browser holds no cookie that signs you in there.`
-      : `${host} wants you to sign in, and the request carried no sign-in details.`;
+  const summary = text(e.sent.cookiesUncertain ? "summaryMissingUncertain" : !e.sent.seen ? "summaryMissingNoJarCookie" : "summaryMissing", host);
   if (e.status === 401) {
     // The browser answers these challenges itself (its sign-in prompt, its cache of what was typed there, the
     // operating system's Kerberos), adding Authorization where no extension sees it: a password typed and refused looks the same.
@@ -228,11 +198,9 @@ function missingCredentials(e: FailureEvidence, host: string): Finding | null {
     return {
       cause: "missing-credentials",
       confidence: prompted ? Math.min(0.5, 0.8 - doubt) : (challenge ? 0.8 : 0.7) - doubt,
-      summary: prompted ? `${host} wants a username and password. If you typed them into your browser's sign-in prompt, they were not accepted.` : summary,
+      summary: prompted ? text("summaryMissingPrompted", host) : summary,
       reasons: [
-        challenge
-          ? challengeReason(challenge, prompted ? `The browser asks for ${challenge.scheme} credentials itself, in its sign-in prompt, and sends them where no extension sees them.` : `The server asks for ${challenge.scheme} credentials.`)
-          : { seen: "HTTP 401 with no challenge", meaning: "The server needs a sign-in." },
+        challenge ? challengeReason(challenge, text(prompted ? "meaningBrowserPrompt" : "meaningAsksFor", challenge.scheme)) : { seen: text("seen401NoChallenge"), meaning: text("meaningNeedsSignIn") },
         item,
       ],
     };
@@ -241,17 +209,11 @@ function missingCredentials(e: FailureEvidence, host: string): Finding | null {
     return {
       cause: "missing-credentials",
       confidence: 0.5 - doubt,
-      summary: e.sent.cookiesUncertain ? summary : `${host} refused a request that carried no sign-in details; you probably need to sign in.`,
-      reasons: [{ seen: "HTTP 403", meaning: "Several stacks (Django REST framework's session auth, API gateways) answer 403 when no credentials came." }, item],
+      summary: e.sent.cookiesUncertain ? summary : text("summaryMissing403", host),
+      reasons: [{ seen: verbatim("HTTP 403"), meaning: text("meaning403NoCredentials") }, item],
     };
   }
   return null;
-}
-
-/** "an image", "a script": a passive resource type in words. */
-function aFile(type: string): string {
-  const words: Record<string, string> = { image: "an image", imageset: "an image", ping: "a ping", csp_report: "a security report", script: "a script", stylesheet: "a stylesheet", font: "a font", media: "a media file", object: "an embedded object" };
-  return words[type] ?? "a file";
 }
 
 function passiveSubresource(e: FailureEvidence, host: string): Finding | null {
@@ -259,22 +221,26 @@ function passiveSubresource(e: FailureEvidence, host: string): Finding | null {
   return {
     cause: "unknown",
     confidence: 0.25,
-    summary: `${host} refused ${aFile(e.resourceType)} with HTTP ${e.status} and no reason.`,
+    summary: text("summaryPassive", host, aFile(e.resourceType), e.status),
     reasons: [
-      { seen: `HTTP ${e.status} for ${aFile(e.resourceType)}, no challenge${e.response.server ? `, Server: ${e.response.server}` : ""}`, meaning: "Hotlink protection or a storage bucket's access rules refuse files like this; it is rarely about your sign-in." },
+      {
+        seen: e.response.server ? text("seenPassiveServer", e.status, aFile(e.resourceType), e.response.server) : text("seenPassive", e.status, aFile(e.resourceType)),
+        meaning: text("meaningPassive"),
+      },
     ],
   };
 }
 
 /** General observations, less those a deciding reason already shows (the same challenge twice, say). */
-function withoutRepeats(observations: EvidenceItem[], reasons: readonly EvidenceItem[]): EvidenceItem[] {
-  const challengeShown = reasons.some((r) => r.seen.startsWith("WWW-Authenticate:"));
-  const seen = new Set(reasons.map((r) => r.seen));
-  return observations.filter((o) => !seen.has(o.seen) && !(challengeShown && o.seen.startsWith("WWW-Authenticate:")));
+function withoutRepeats(observations: Reason[], reasons: readonly Reason[]): Reason[] {
+  const challengeShown = reasons.some((r) => isChallenge(r.seen));
+  return observations.filter((o) => !reasons.some((r) => samePhrase(r.seen, o.seen)) && !(challengeShown && isChallenge(o.seen)));
 }
 
-function loopNote(repeats: number): EvidenceItem {
-  return { seen: `This address failed ${repeats + 1} times in two minutes`, meaning: "A sign-in loop: signing in again alone has not helped." };
+const isChallenge = (p: Phrase) => "verbatim" in p && p.verbatim.startsWith("WWW-Authenticate:");
+
+function loopNote(repeats: number): Reason {
+  return { seen: plural("loopFailed", repeats + 1), meaning: text("meaningLoop") };
 }
 
 /** In a sign-in loop, clearing the site's cookies moves ahead of signing in again. */
@@ -283,7 +249,6 @@ function loopFixes(fixes: FixId[], cause: CauseId): FixId[] {
   return ["clear-site-cookies", ...fixes.filter((f) => f !== "clear-site-cookies")];
 }
 
-/** "3 hours", "5 minutes", "40 seconds". */
 const round = (n: number) => Math.round(n * 100) / 100;
 
 function pathOf(url: string): string {
@@ -294,10 +259,11 @@ function pathOf(url: string): string {
   }
 }
 
+/** The refusing host; an address without one (never watched: webRequest sees http and https) as it is. */
 function hostOf(url: string): string {
   try {
-    return new URL(url).hostname || "the site";
+    return new URL(url).hostname || url;
   } catch {
-    return "the site";
+    return url;
   }
 }

@@ -1,5 +1,5 @@
 import { isCauseId, type CauseId } from "./cause";
-import type { Diagnosis, EvidenceItem } from "./diagnosis";
+import type { EvidenceItem, SaidDiagnosis } from "./diagnosis";
 import type { FailureEvidence } from "./evidence";
 import { isFixId, type FixId } from "./fix";
 import { registrableDomain } from "./site";
@@ -30,7 +30,7 @@ export interface Failure {
 export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding" | "bodyReason">;
 
 /** Joins what was observed and what the classifier concluded into a recordable failure. */
-export function toFailure(id: string, frameId: number, evidence: FailureEvidence, diagnosis: Diagnosis): Failure {
+export function toFailure(id: string, frameId: number, evidence: FailureEvidence, diagnosis: SaidDiagnosis): Failure {
   const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, redirect, sessionEnding, bodyReason } = evidence;
   return {
     id,

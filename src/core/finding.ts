@@ -1,7 +1,8 @@
 import type { CauseId } from "./cause";
-import type { EvidenceItem } from "./diagnosis";
+import type { Reason } from "./diagnosis";
 import type { FixId } from "./fix";
 import type { FailureEvidence } from "./evidence";
+import { text, verbatim, type Phrase } from "./text";
 import type { Challenge } from "./www-authenticate";
 import { isScheme } from "./www-authenticate";
 
@@ -9,10 +10,10 @@ import { isScheme } from "./www-authenticate";
 export interface Finding {
   cause: CauseId;
   confidence: number;
-  summary: string;
-  reasons: EvidenceItem[];
+  summary: Phrase;
+  reasons: Reason[];
   /** What to try first, where this evidence says more than the cause's usual advice. */
-  tryFirst?: string;
+  tryFirst?: Phrase;
   /** The fixes to offer, where this evidence calls for others than the cause's usual ones. */
   fixes?: FixId[];
 }
@@ -30,10 +31,15 @@ export function bearerError(challenges: readonly Challenge[]): { challenge: Chal
   return challenge ? { challenge, error: challenge.params.error?.trim().toLowerCase().replace(/[\s-]+/g, "_"), params: challenge.params } : null;
 }
 
-/** A challenge as an evidence item: the server's own words. */
-export function challengeReason(challenge: Challenge, meaning?: string): EvidenceItem {
+/** A challenge as the server wrote it (parsed, then written back). */
+export function challengeHeader(challenge: Challenge): string {
   const params = Object.entries(challenge.params)
     .map(([k, v]) => `${k}="${v}"`)
     .join(", ");
-  return { seen: `WWW-Authenticate: ${challenge.scheme}${params ? ` ${params}` : ""}`, meaning: meaning ?? "The server's own words on why it refused." };
+  return `WWW-Authenticate: ${challenge.scheme}${params ? ` ${params}` : ""}`;
+}
+
+/** A challenge as an evidence item: the server's own words. */
+export function challengeReason(challenge: Challenge, meaning?: Phrase): Reason {
+  return { seen: verbatim(challengeHeader(challenge)), meaning: meaning ?? text("meaningChallenge") };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHROME_DEFAULT, headers, makeEvidence } from "../test/builders";
-import { classify } from "./classify";
+import { diagnose } from "../test/diagnose";
 import type { JarCookie } from "./cookie-jar";
 import { gatherEvidence } from "./evidence";
 import { withJarEvidence, type CookieChange } from "./jar-evidence";
@@ -38,7 +38,7 @@ describe("withJarEvidence, request headers not watched", () => {
     expect(e.sent).toMatchObject({ seen: false, cookieNames: ["connect.sid"], cookiesFrom: "jar" });
     expect(e.jar?.presumed).toBe(true);
     // Express + express-session after the store forgot the session: a bare 401.
-    const d = classify(e);
+    const d = diagnose(e);
     expect(d.cause).toBe("session-expired");
     expect(d.evidence[0]?.seen).toBe("Cookies in the jar for this address (connect.sid), answered 401");
   });
@@ -49,7 +49,7 @@ describe("withJarEvidence, request headers not watched", () => {
     expect(e.sent.cookieNames).toEqual(["csrftoken", "sessionid"]);
     expect(e.response.setCookiesFrom).toBe("jar-changes");
     expect(e.response.setCookies).toEqual([{ name: "sessionid", domain: null, path: "/", secure: false, sameSite: "lax", clears: true, rejected: null }]);
-    const d = classify(e);
+    const d = diagnose(e);
     expect(d.cause).toBe("session-expired");
     expect(d.confidence).toBe(0.85);
     expect(d.evidence[0]?.seen).toBe("sessionid deleted from the cookie jar as the answer arrived");
@@ -61,7 +61,7 @@ describe("withJarEvidence, request headers not watched", () => {
     const e = withJarEvidence(unseen(), [fresh], [change({ name: "connect.sid", removed: false, cause: "explicit", time: T + 30 })]);
     expect(e.sent.cookieNames).toEqual([]);
     expect(e.response.setCookies.map((c) => [c.name, c.clears])).toEqual([["connect.sid", false]]);
-    expect(classify(e).cause).toBe("missing-credentials");
+    expect(diagnose(e).cause).toBe("missing-credentials");
     // The page's own response set the session 200 ms before its fetch was refused.
     const earlier = withJarEvidence(unseen(), [fresh], [change({ name: "connect.sid", removed: false, cause: "explicit", time: T - 200 })]);
     expect(earlier.sent.cookieNames).toEqual(["connect.sid"]);
@@ -98,7 +98,7 @@ describe("withJarEvidence, request headers not watched", () => {
     const e = withJarEvidence(unseen({ url: "https://accounts.sso.example/session", initiator: "https://app.client.example" }), [jarCookie({ name: "sso", domain: "accounts.sso.example" })], []);
     expect(e.sent.cookieNames).toEqual([]);
     expect(e.jar?.applicable[0]?.withheld).toBe("samesite");
-    expect(classify(e).cause).toBe("cookies-blocked");
+    expect(diagnose(e).cause).toBe("cookies-blocked");
   });
 
   it("does not claim third-party blocking it cannot see: a cross-site SameSite=None cookie is presumed sent", () => {
@@ -111,7 +111,7 @@ describe("withJarEvidence, request headers not watched", () => {
     const jar = [jarCookie({ name: "_session_id", path: "/app" }), jarCookie({ name: "_session_id", domain: ".example.com", hostOnly: false })];
     const e = withJarEvidence(unseen({ url: "https://app.example.com/app/api/me" }), jar, []);
     expect(e.sent.cookieNames).toEqual(["_session_id", "_session_id"]);
-    const d = classify(e);
+    const d = diagnose(e);
     expect(d.cause).toBe("stale-cookie");
     expect(d.summary).toContain("holds two");
   });
@@ -141,11 +141,11 @@ describe("withJarEvidence, as Chrome shows a request by default (headers without
     const e = withJarEvidence(chrome({}, headers(["Authorization", "Basic YWxpY2U6d3Jvbmc="])), [jarCookie()], []);
     expect(e.sent).toMatchObject({ seen: true, cookiesFrom: "jar", cookieNames: ["sessionid"], authorizationScheme: "Basic" });
     expect(e.sent.cookiesUncertain).toBeUndefined();
-    expect(classify(e).cause).toBe("wrong-credentials");
+    expect(diagnose(e).cause).toBe("wrong-credentials");
   });
 
   it("says nothing identified the request only as far as it saw: no cookie in the jar, and no Authorization", () => {
-    const d = classify(withJarEvidence(chrome({ responseHeaders: headers(["WWW-Authenticate", 'Bearer realm="api"']) }), [], []));
+    const d = diagnose(withJarEvidence(chrome({ responseHeaders: headers(["WWW-Authenticate", 'Bearer realm="api"']) }), [], []));
     expect(d.cause).toBe("missing-credentials");
     expect(d.confidence).toBe(0.75);
     expect(d.evidence.map((i) => i.seen)).toContain("No cookies for this address in the jar, and no Authorization header");
@@ -154,7 +154,7 @@ describe("withJarEvidence, as Chrome shows a request by default (headers without
   it.each(["Basic realm=\"intranet\"", "Digest realm=\"staff\", nonce=\"abc\"", "Negotiate", "NTLM"])(
     "a %s challenge the browser answers itself, from its prompt, unseen: missing credentials at 50%% at most, saying a typed password may have been refused",
     (challenge) => {
-      const d = classify(withJarEvidence(chrome({ type: "main_frame", responseHeaders: headers(["WWW-Authenticate", challenge]) }), [], []));
+      const d = diagnose(withJarEvidence(chrome({ type: "main_frame", responseHeaders: headers(["WWW-Authenticate", challenge]) }), [], []));
       expect(d.cause).toBe("missing-credentials");
       expect(d.confidence).toBeLessThanOrEqual(0.5);
       expect(d.summary).toMatch(/If you typed them into your browser's sign-in prompt, they were not accepted/);
@@ -162,7 +162,7 @@ describe("withJarEvidence, as Chrome shows a request by default (headers without
   );
 
   it("an empty jar with no challenge is missing credentials at 50%: a cookie the browser refused to store would look the same", () => {
-    const d = classify(withJarEvidence(chrome(), [], []));
+    const d = diagnose(withJarEvidence(chrome(), [], []));
     expect(d.cause).toBe("missing-credentials");
     expect(d.confidence).toBe(0.5);
     expect(d.evidence.map((i) => i.meaning).join(" ")).toMatch(/may have refused the site's cookie/);
@@ -174,11 +174,11 @@ describe("withJarEvidence, as Chrome shows a request by default (headers without
     const e = withJarEvidence(chrome({ ...spa, statusCode: 403, responseHeaders: answer }), [apiCookie], []);
     expect(e.sent.cookieNames).toEqual([]);
     expect(e.jar?.applicable[0]).toMatchObject({ name: "sessionid", sent: false, withheld: "credentials-omitted" });
-    const d = classify(e);
+    const d = diagnose(e);
     expect(d.cause).toBe("missing-credentials");
     expect(d.evidence.map((i) => i.seen).join("\n")).toContain("answered without Access-Control-Allow-Credentials");
     // Not "cookies blocked": the page did not ask for them.
-    expect(classify(withJarEvidence(chrome({ ...spa, statusCode: 401, responseHeaders: answer }), [apiCookie], [])).cause).toBe("missing-credentials");
+    expect(diagnose(withJarEvidence(chrome({ ...spa, statusCode: 401, responseHeaders: answer }), [apiCookie], [])).cause).toBe("missing-credentials");
   });
 
   it("a cross-origin call whose answer allows credentials may or may not have carried cookies: it says so, below 50%", () => {
@@ -186,7 +186,7 @@ describe("withJarEvidence, as Chrome shows a request by default (headers without
     const e = withJarEvidence(chrome({ ...spa, statusCode: 403, responseHeaders: answer }), [apiCookie], []);
     expect(e.sent).toMatchObject({ cookieNames: ["sessionid"], cookiesUncertain: true });
     for (const statusCode of [401, 403]) {
-      const d = classify(withJarEvidence(chrome({ ...spa, statusCode, responseHeaders: answer }), [apiCookie], []));
+      const d = diagnose(withJarEvidence(chrome({ ...spa, statusCode, responseHeaders: answer }), [apiCookie], []));
       expect(d.cause).toBe("missing-credentials");
       expect(d.confidence).toBeLessThanOrEqual(0.5);
       expect(d.summary).toMatch(/may not have carried/);
@@ -195,7 +195,7 @@ describe("withJarEvidence, as Chrome shows a request by default (headers without
 
   it("a cross-origin call whose answer deleted the session cookie still ended a session", () => {
     const answer = headers(["Access-Control-Allow-Origin", "https://app.example.com"], ["Access-Control-Allow-Credentials", "true"]);
-    const d = classify(withJarEvidence(chrome({ ...spa, responseHeaders: answer }), [], [change({ domain: ".example.com", hostOnly: false })]));
+    const d = diagnose(withJarEvidence(chrome({ ...spa, responseHeaders: answer }), [], [change({ domain: ".example.com", hostOnly: false })]));
     expect(d.cause).toBe("session-expired");
     expect(d.confidence).toBe(0.75);
   });
@@ -208,7 +208,7 @@ describe("withJarEvidence, a frame another site embeds", () => {
     const e = withJarEvidence(embedded, [jarCookie({ name: "csrftoken", domain: "widget.example.com", sameSite: "lax" }), jarCookie({ domain: "widget.example.com", sameSite: "lax" })], []);
     expect(e.embeddedIn).toBe("partner.example");
     expect(e.jar?.applicable.map((c) => [c.name, c.sent, c.withheld])).toEqual([["csrftoken", false, "samesite"], ["sessionid", false, "samesite"]]);
-    const d = classify(e);
+    const d = diagnose(e);
     expect(d.cause).toBe("cookies-blocked");
     // The session cookie is named, and the advice is what helps inside another site's page.
     expect(d.summary).toContain('"sessionid"');
@@ -225,7 +225,7 @@ describe("withJarEvidence, a frame another site embeds", () => {
 describe("classify, request headers not watched", () => {
   it("names missing credentials less surely, and says what it did not see", () => {
     const e = withJarEvidence(unseen({ responseHeaders: headers(["WWW-Authenticate", 'Bearer realm="api"']) }), [], []);
-    const d = classify(e);
+    const d = diagnose(e);
     expect(d.cause).toBe("missing-credentials");
     expect(d.confidence).toBe(0.65);
     expect(d.evidence.map((i) => i.seen)).toContain("No cookies for this address in the jar; request headers not seen");
@@ -236,6 +236,6 @@ describe("classify, request headers not watched", () => {
   it("still reads an expired token from the server's own words (RFC 6750 error)", () => {
     // ASP.NET Core JwtBearer's challenge for an expired token.
     const e = unseen({ responseHeaders: headers(["WWW-Authenticate", `Bearer error="invalid_token", error_description="The token expired at '11/22/2026 11:00:00'"`]) });
-    expect(classify(withJarEvidence(e, [], [])).cause).toBe("token-expired");
+    expect(diagnose(withJarEvidence(e, [], [])).cause).toBe("token-expired");
   });
 });

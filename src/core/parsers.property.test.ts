@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { summarizeBearerToken } from "./bearer-token";
-import { classify } from "./classify";
+import { diagnose } from "../test/diagnose";
 import { gatherEvidence } from "./evidence";
 import { redactUrl } from "./redact-url";
 import { summarizeSentCredentials } from "./sent-credentials";
@@ -52,7 +52,7 @@ describe("parsers never throw", () => {
     fc.assert(
       fc.property(fc.array(header, { maxLength: 8 }), fc.option(fc.array(header, { maxLength: 8 })), fc.constantFrom(401, 403, 407, 419, 440), fc.constantFrom("GET", "POST", "OPTIONS"), (res, req, status, method) => {
         const evidence = gatherEvidence({ url: "https://app.example.com/api", method, statusCode: status, type: "xmlhttprequest", timeStamp: Date.now(), responseHeaders: res }, { request: req, cookie: req !== null, setCookie: req !== null });
-        const d = classify(evidence);
+        const d = diagnose(evidence);
         expect(d.confidence).toBeGreaterThanOrEqual(0);
         expect(d.confidence).toBeLessThanOrEqual(1);
       }),

@@ -1,4 +1,7 @@
+import { causeName } from "./cause";
 import type { Failure } from "./failure";
+import { resourceTypeName } from "./resource-type";
+import { text, verbatim, when, type Phrase } from "./text";
 import { redactUrl } from "./redact-url";
 
 /** The report a person pastes into a support ticket: what failed, why, and the evidence, with no secret. */
@@ -10,9 +13,10 @@ export interface ReportText {
 /**
  * Formats failures for a support ticket. Records already hold no token, cookie value or password
  * (only names, schemes and safe JWT claims such as exp, iss, aud); URLs are redacted once more here
- * in case a record came from an older version.
+ * in case a record came from an older version. The Markdown is for people, in their language
+ * (`say`); the JSON is for tools, with the contract's field names and ids.
  */
-export function formatReport(failures: readonly Failure[], generatedAt: Date, userAgent: string): ReportText {
+export function formatReport(failures: readonly Failure[], generatedAt: Date, userAgent: string, say: (phrase: Phrase) => string): ReportText {
   const safe = failures.map((f) => ({
     time: new Date(f.time).toISOString(),
     method: f.method,
@@ -36,28 +40,36 @@ export function formatReport(failures: readonly Failure[], generatedAt: Date, us
     clockSkewSeconds: f.details.clockSkewMs === null ? null : f.details.clockSkewMs / 1000,
   }));
   const json = JSON.stringify({ generatedBy: "AuthLens", generatedAt: generatedAt.toISOString(), userAgent, failures: safe }, null, 2);
-  const sections = safe.map((f, i) =>
-    [
+  const sections = safe.map((f, i) => {
+    const names = f.cookiesSent.join(", ");
+    const lines: Phrase[] = [
+      text("reportWhen", when(Date.parse(f.time))),
+      text("reportCause", causeName(f.cause), f.cause, Math.round(f.confidence * 100), verbatim(f.summary)),
+      text("reportType", resourceTypeName(f.resourceType)),
+      f.cookiesUncertain
+        ? text("reportCookiesMaybe", names)
+        : f.cookiesFrom === "jar"
+          ? names
+            ? text("reportCookiesInJar", names)
+            : text("reportCookiesInJarNone")
+          : names
+            ? text("reportCookiesSent", names)
+            : text("reportCookiesSentNone"),
+      !f.requestHeadersSeen ? text("reportAuthorizationUnseen") : f.authorizationScheme ? text("reportAuthorization", f.authorizationScheme) : text("reportAuthorizationNone"),
+      ...(f.tokenClaims ? [text("reportClaims", JSON.stringify(f.tokenClaims))] : []),
+      ...f.challenges.map((c) => verbatim(`WWW-Authenticate: \`${c}\``)),
+      ...f.proxyChallenges.map((c) => verbatim(`Proxy-Authenticate: \`${c}\``)),
+      ...(f.serverDate ? [text("reportServerDate", f.serverDate)] : []),
+    ];
+    return [
       `### ${i + 1}. HTTP ${f.status} — ${f.method} ${f.url}`,
       "",
-      `- When: ${f.time}`,
-      `- Likely cause: **${f.cause}** (${Math.round(f.confidence * 100)}% sure) — ${f.summary}`,
-      `- Request type: ${f.resourceType}`,
-      f.cookiesUncertain
-        ? `- Cookies for this address in the jar, sent only if the page asked for them (names only): ${f.cookiesSent.join(", ")}`
-        : f.cookiesFrom === "jar"
-          ? `- Cookies for this address in the jar, presumed sent (names only): ${f.cookiesSent.join(", ") || "none"}`
-          : `- Cookies sent (names only): ${f.cookiesSent.join(", ") || "none"}`,
-      `- Authorization: ${!f.requestHeadersSeen ? "not seen (the request began before AuthLens was listening)" : f.authorizationScheme ? `${f.authorizationScheme} (value withheld)` : "none"}`,
-      ...(f.tokenClaims ? [`- Token claims: ${JSON.stringify(f.tokenClaims)}`] : []),
-      ...f.challenges.map((c) => `- WWW-Authenticate: \`${c}\``),
-      ...f.proxyChallenges.map((c) => `- Proxy-Authenticate: \`${c}\``),
-      ...(f.serverDate ? [`- Server Date: ${f.serverDate}`] : []),
+      ...lines.map((line) => `- ${say(line)}`),
       "",
-      "Evidence:",
-      ...f.evidence.map((e) => `- ${e.seen}: ${e.meaning}`),
-    ].join("\n"),
-  );
-  const markdown = [`## AuthLens report`, "", `Generated ${generatedAt.toISOString()} by AuthLens (${userAgent}). Cookie values, tokens and passwords are never included.`, "", ...sections].join("\n");
+      say(text("reportEvidence")),
+      ...f.evidence.map((e) => `- ${say(text("evidenceLine", e.seen, e.meaning))}`),
+    ].join("\n");
+  });
+  const markdown = [`## ${say(text("reportTitle"))}`, "", say(text("reportGenerated", when(generatedAt.getTime()), userAgent)), "", ...sections].join("\n");
   return { markdown, json };
 }

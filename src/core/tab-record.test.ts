@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { makeEvidence } from "../test/builders";
-import { classify } from "./classify";
+import { diagnose } from "../test/diagnose";
 import { toFailure, type Failure } from "./failure";
 import { appendFailure, EMPTY_TAB_RECORD, enterSite, MAX_FAILURES_PER_TAB, parseTabRecord } from "./tab-record";
 
 const failure = (id: string): Failure => {
   const evidence = makeEvidence();
-  return toFailure(id, 0, evidence, classify(evidence));
+  return toFailure(id, 0, evidence, diagnose(evidence));
 };
 
 describe("tab records", () => {

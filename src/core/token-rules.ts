@@ -1,5 +1,5 @@
 /** Classifier rules that read bearer tokens: clock skew, expiry, scope, refusal. */
-import { describeDuration } from "./duration";
+import { ago, duration, text, when } from "./text";
 import type { FailureEvidence } from "./evidence";
 import { bearerError, challengeReason, type Finding } from "./finding";
 import { isScheme } from "./www-authenticate";
@@ -16,17 +16,17 @@ export function clockSkew(e: FailureEvidence, host: string): Finding | null {
   const expiredThere = claims.exp !== undefined && claims.exp <= server;
   const notYetThere = claims.nbf !== undefined && claims.nbf > server;
   if (!validHere || !(expiredThere || notYetThere)) return null;
-  const off = describeDuration(Math.abs(e.clockSkewMs));
+  const off = duration(e.clockSkewMs);
+  const behind = e.clockSkewMs > 0;
   return {
     cause: "clock-skew",
     confidence: 0.85,
-    summary: `Your computer's clock is ${off} ${e.clockSkewMs > 0 ? "behind" : "ahead of"} ${host}'s, so the server sees your token as ${expiredThere ? "expired" : "not yet valid"}.`,
+    summary: text(expiredThere ? (behind ? "summarySkewBehindExpired" : "summarySkewAheadExpired") : behind ? "summarySkewBehindNotYet" : "summarySkewAheadNotYet", off, host),
     reasons: [
-      { seen: `Server Date: ${e.response.date ?? "?"}; this computer: ${new Date(e.time).toUTCString()}`, meaning: `The two clocks differ by ${off}.` },
-      {
-        seen: expiredThere ? `Token exp ${new Date(claims.exp! * 1000).toISOString()}` : `Token nbf ${new Date(claims.nbf! * 1000).toISOString()}`,
-        meaning: `Valid by this computer's clock, ${expiredThere ? "expired" : "not yet valid"} by the server's.`,
-      },
+      { seen: text("seenServerDate", e.response.date ?? "?", when(e.time)), meaning: text("meaningClocksDiffer", off) },
+      expiredThere
+        ? { seen: text("seenTokenExp", when(claims.exp! * 1000)), meaning: text("meaningExpiredThere") }
+        : { seen: text("seenTokenNbf", when(claims.nbf! * 1000)), meaning: text("meaningNotYetThere") },
     ],
   };
 }
@@ -41,15 +41,15 @@ export function tokenExpired(e: FailureEvidence, host: string): Finding | null {
     return {
       cause: "token-expired",
       confidence: describedExpired || bearer?.error === "invalid_token" ? 0.95 : 0.85,
-      summary: `The access token sent to ${host} expired ${describeDuration((serverNow - exp) * 1000)} ago.`,
+      summary: text("summaryTokenExpiredAgo", host, ago((serverNow - exp) * 1000)),
       reasons: [
-        { seen: `Token exp ${new Date(exp * 1000).toISOString()}`, meaning: "The token's own expiry time has passed (RFC 7519 §4.1.4)." },
+        { seen: text("seenTokenExp", when(exp * 1000)), meaning: text("meaningTokenExpPassed") },
         ...(bearer ? [challengeReason(bearer.challenge)] : []),
       ],
     };
   }
   if (describedExpired && bearer) {
-    return { cause: "token-expired", confidence: 0.85, summary: `${host} says the access token it was sent has expired.`, reasons: [challengeReason(bearer.challenge)] };
+    return { cause: "token-expired", confidence: 0.85, summary: text("summaryTokenSaysExpired", host), reasons: [challengeReason(bearer.challenge)] };
   }
   return null;
 }
@@ -61,8 +61,8 @@ export function insufficientScope(e: FailureEvidence, host: string): Finding | n
   return {
     cause: "insufficient-permissions",
     confidence: 0.92,
-    summary: `You are signed in to ${host}, but your token lacks the permission${scope ? ` "${scope}"` : ""} this needs.`,
-    reasons: [challengeReason(bearer.challenge, "insufficient_scope: the token is valid but does not grant this (RFC 6750 §3.1).")],
+    summary: scope ? text("summaryScopeMissing", host, scope) : text("summaryPermissionMissing", host),
+    reasons: [challengeReason(bearer.challenge, text("meaningInsufficientScope"))],
   };
 }
 
@@ -79,8 +79,8 @@ export function umaPermissionTicket(e: FailureEvidence, host: string): Finding |
   return {
     cause: "insufficient-permissions",
     confidence: 0.85,
-    summary: `You are signed in to ${host}, but your account has not been granted access to this.`,
-    reasons: [challengeReason(challenge, "The server asks for a permission your token does not carry (a UMA permission ticket or entitlement): access must be granted to your account.")],
+    summary: text("summaryNotGranted", host),
+    reasons: [challengeReason(challenge, text("meaningUmaTicket"))],
   };
 }
 
@@ -90,7 +90,7 @@ export function tokenInvalid(e: FailureEvidence, host: string): Finding | null {
     return {
       cause: "token-invalid",
       confidence: e.sent.token ? 0.85 : 0.7,
-      summary: `${host} rejected the access token it was sent.`,
+      summary: text("summaryTokenRejected", host),
       reasons: [challengeReason(bearer.challenge)],
     };
   }
@@ -99,13 +99,8 @@ export function tokenInvalid(e: FailureEvidence, host: string): Finding | null {
   return {
     cause: "token-invalid",
     confidence: 0.6,
-    summary: `${host} refused the access token it was sent, though the token has not expired.`,
-    reasons: [
-      {
-        seen: token.kind === "jwt" ? "A bearer JWT that has not expired" : `An ${token.kind} bearer token`,
-        meaning: "A refused token that is not expired has been revoked, was issued for another service, or is malformed.",
-      },
-    ],
+    summary: text("summaryTokenRefusedNotExpired", host),
+    reasons: [{ seen: token.kind === "jwt" ? text("seenJwtNotExpired") : text("seenBearerOfKind", token.kind), meaning: text("meaningTokenRefusedNotExpired") }],
   };
 }
 
@@ -120,16 +115,16 @@ const NOT_TOKENS = new Set(["basic", "digest", "negotiate", "ntlm", "(unreadable
 export function refusedApiToken(e: FailureEvidence, host: string): Finding | null {
   const scheme = e.sent.authorizationScheme;
   if (e.status !== 401 || !scheme || e.sent.token || NOT_TOKENS.has(scheme.toLowerCase())) return null;
-  const named = scheme === "(no scheme)" ? "an API key" : `a ${scheme} credential`;
+  const bare = scheme === "(no scheme)";
   const challenge = e.response.challenges.find((c) => isScheme(c, scheme));
   return {
     cause: "token-invalid",
     confidence: challenge ? 0.75 : 0.6,
-    summary: `${host} refused the API token the page sent (${named}).`,
+    summary: bare ? text("summaryApiKeyRefused", host) : text("summaryApiTokenRefused", host, scheme),
     reasons: [
       challenge
-        ? challengeReason(challenge, `The server asks for ${scheme} credentials again: the one sent was revoked, has expired, or belongs elsewhere.`)
-        : { seen: `Authorization: ${scheme === "(no scheme)" ? "a bare key" : scheme} (value hidden), answered 401`, meaning: "The request carried a token or key, and the server refused it." },
+        ? challengeReason(challenge, text("meaningAsksAgain", scheme))
+        : { seen: bare ? text("seenBareKeyRefused") : text("seenApiTokenRefused", scheme), meaning: text("meaningApiTokenRefused") },
     ],
   };
 }

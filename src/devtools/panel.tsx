@@ -1,10 +1,11 @@
 import type { Entry, Har } from "har-format";
 import { useEffect, useState } from "preact/hooks";
 import { classify } from "../core/classify";
+import { sayDiagnosis } from "../core/diagnosis";
 import { toFailure, type Failure } from "../core/failure";
 import { harEntryEvidence } from "../core/har/har-failure";
 import { redactHar, type RedactionCounts } from "../core/har/redact-har";
-import { t } from "../platform/i18n";
+import { say, t, tn } from "../platform/i18n";
 import { EvidenceDetails } from "../popup/evidence-details";
 import { causeLabel } from "../ui/labels";
 import { shortUrl } from "../ui/short-url";
@@ -47,7 +48,7 @@ export function Panel({ log, openResource, save }: { log: NetworkLog; openResour
         if (!evidence) return null;
         // Only a refused request's body is read, and only its reason is kept.
         const withBody = harEntryEvidence(entry, await content()) ?? evidence;
-        return toFailure(`devtools-${++n}`, 0, withBody, classify(withBody));
+        return toFailure(`devtools-${++n}`, 0, withBody, sayDiagnosis(classify(withBody), say));
       } catch (error) {
         // One entry DevTools describes oddly must not hide the others.
         console.warn("AuthLens could not read a request of the Network log:", error instanceof Error ? error.message : String(error));
@@ -71,7 +72,7 @@ export function Panel({ log, openResource, save }: { log: NetworkLog; openResour
   const prepareHar = async () => {
     setHar({ kind: "working" });
     try {
-      const { har: redacted, counts } = redactHar(await log.har());
+      const { har: redacted, counts } = redactHar(await log.har(), say);
       const host = (() => {
         try {
           return new URL(redacted.log.entries[0]?.request.url ?? "").hostname;
@@ -90,7 +91,7 @@ export function Panel({ log, openResource, save }: { log: NetworkLog; openResour
       <header>
         <h1>{t("extName")}</h1>
         <p class="count" role="status">
-          {rows.length === 1 ? t("panelCountOne") : t("panelCount", rows.length)}
+          {tn("panelCount", rows.length)}
         </p>
       </header>
       <div class="toolbar">
@@ -107,7 +108,7 @@ export function Panel({ log, openResource, save }: { log: NetworkLog; openResour
               .filter(([, n]) => n > 0)
               .map(([kind, n]) => (
                 <li key={kind} data-kind={kind}>
-                  {t(REDACTION_LABELS[kind], n)}
+                  {tn(REDACTION_LABELS[kind], n)}
                 </li>
               ))}
           </ul>

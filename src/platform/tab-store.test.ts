@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { makeEvidence } from "../test/builders";
 import { fakeStorageArea } from "../test/fake-storage";
-import { classify } from "../core/classify";
+import { diagnose } from "../test/diagnose";
 import { toFailure } from "../core/failure";
 import { appendFailure } from "../core/tab-record";
 import { createTabStore } from "./tab-store";
 
 const failure = (id: string) => {
   const evidence = makeEvidence();
-  return toFailure(id, 0, evidence, classify(evidence));
+  return toFailure(id, 0, evidence, diagnose(evidence));
 };
 
 describe("createTabStore", () => {

@@ -2,7 +2,7 @@
 import { render } from "preact";
 import { act } from "preact/test-utils";
 import { afterEach, describe, expect, it } from "vitest";
-import { classify } from "../core/classify";
+import { diagnose } from "../test/diagnose";
 import { toFailure } from "../core/failure";
 import type { Message, Report } from "../messaging/protocol";
 import { toBlockedRequest } from "../core/blocked-request";
@@ -13,7 +13,7 @@ import { mockClient } from "./mock-client";
 
 const failure = (() => {
   const e = makeEvidence({}, headers(["Cookie", "sid=planted"]));
-  return toFailure("f1", 0, e, classify(e));
+  return toFailure("f1", 0, e, diagnose(e));
 })();
 const granted = { granted: async () => true, request: async () => true };
 
@@ -76,7 +76,7 @@ describe("popup App", () => {
     const asChromeShows = (responseHeaders = headers(["Content-Type", "application/json"])) => {
       const e = { ...makeEvidence({ responseHeaders }, headers(["Accept", "*/*"]), CHROME_DEFAULT) };
       const sent = { ...e, sent: { ...e.sent, cookieNames: ["sid"] } };
-      return toFailure("f2", 0, sent, classify(sent));
+      return toFailure("f2", 0, sent, diagnose(sent));
     };
     expect((await mount()).querySelector(".look-closer")).toBeNull();
     document.body.innerHTML = "";
@@ -87,7 +87,7 @@ describe("popup App", () => {
     document.body.innerHTML = "";
     const sent: Message[] = [];
     const root = await mount({}, sent, { failures: [asChromeShows()] });
-    expect(root.querySelector(".look-closer")?.textContent).toContain("which cookies these requests carried");
+    expect(root.querySelector(".look-closer")?.textContent).toContain("the cookies these requests carried");
     const button = [...root.querySelectorAll<HTMLButtonElement>(".look-closer button")].find((b) => b.textContent === "Look closer")!;
     expect(button.getAttribute("aria-describedby")).toBe("look-closer-hint");
     await act(async () => button.click());

@@ -4,7 +4,7 @@ import { formatReport } from "../core/report-text";
 import type { MessageClient } from "../messaging/client";
 import type { ActionFix, FixResult, Report, UndoSummary } from "../messaging/protocol";
 import type { HostAccess } from "../platform/host-access";
-import { t } from "../platform/i18n";
+import { say, t, tn } from "../platform/i18n";
 import { FailureGroupItem, groupFailures } from "./failure-group";
 import { BlockedCalls } from "./blocked-calls";
 import { LookCloser } from "./look-closer";
@@ -83,7 +83,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
   const onUndo = (undoId: string) => ready && void run(() => client.send({ type: "undo", tabId: ready.tabId, undoId }), true);
   const onCopy = async () => {
     if (!ready) return;
-    const { markdown, json } = formatReport(ready.report.failures, new Date(), navigator.userAgent);
+    const { markdown, json } = formatReport(ready.report.failures, new Date(), navigator.userAgent, say);
     try {
       await copyText(`${markdown}\n\n\`\`\`json\n${json}\n\`\`\`\n`);
       setNotice({ ok: true, message: t("popupCopied") });
@@ -102,7 +102,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
         <h1>{t("extName")}</h1>
         {count > 0 && (
           <p class="count" role="status">
-            {count === 1 ? t("popupCountOne") : t("popupCountMany", count)}
+            {tn("popupCount", count)}
           </p>
         )}
       </header>
@@ -121,7 +121,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
       {pendingUndo.map((u) => (
         <p key={u.id} class="undo-pending">
           <button type="button" disabled={busy} onClick={() => onUndo(u.id)}>
-            {t("popupUndoPending", u.count, u.site)}
+            {tn("popupUndoPending", u.count, u.site)}
           </button>
         </p>
       ))}

@@ -1,6 +1,6 @@
 import type { BlockedRequest } from "../core/blocked-request";
-import { describeDuration } from "../core/duration";
-import { t } from "../platform/i18n";
+import { ago, clock } from "../core/text";
+import { format, t } from "../platform/i18n";
 import { shortUrl } from "../ui/short-url";
 
 /**
@@ -20,7 +20,7 @@ export function BlockedCalls({ blocked, now }: { blocked: readonly BlockedReques
               <span class="method">{b.method}</span> <span class="url">{shortUrl(b.url)}</span>
             </p>
             <p class="meta">
-              {t("blockedFrom", b.initiator)} · <time dateTime={new Date(b.time).toISOString()}>{new Date(b.time).toLocaleTimeString()}</time>
+              {t("blockedFrom", b.initiator)} · <time dateTime={new Date(b.time).toISOString()}>{format(clock(b.time, true))}</time>
             </p>
             <p class="carried">{carried(b, now)}</p>
           </li>
@@ -34,7 +34,7 @@ export function BlockedCalls({ blocked, now }: { blocked: readonly BlockedReques
 function carried({ sent }: BlockedRequest, now: number): string {
   if (!sent.seen) return t("blockedCarriedUnseen");
   const exp = sent.token?.claims?.exp;
-  if (exp !== undefined) return exp * 1000 <= now ? t("blockedCarriedExpiredToken", describeDuration(now - exp * 1000)) : t("blockedCarriedToken", sent.authorizationScheme ?? "Bearer");
+  if (exp !== undefined) return exp * 1000 <= now ? t("blockedCarriedExpiredToken", ago(now - exp * 1000)) : t("blockedCarriedToken", sent.authorizationScheme ?? "Bearer");
   if (sent.authorizationScheme) return t("blockedCarriedToken", sent.authorizationScheme);
   return t("blockedCarriedNothing");
 }

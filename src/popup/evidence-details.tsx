@@ -1,12 +1,13 @@
-import { describeDuration } from "../core/duration";
+import { technicalPart } from "../core/diagnosis";
 import type { Failure } from "../core/failure";
-import { t } from "../platform/i18n";
+import { ago, duration, when } from "../core/text";
+import { format, t } from "../platform/i18n";
 
 /** The evidence behind a diagnosis: the parsed challenge, token claims, cookie names. Never a value. */
 export function EvidenceDetails({ failure, now }: { failure: Failure; now: number }) {
   const { sent, response, jar } = failure.details;
   const claims = sent.token?.claims;
-  const technical = failure.explanation.split("\n\nTechnical detail:\n")[1];
+  const technical = technicalPart(failure.explanation);
   const withheld = (jar?.applicable ?? []).filter((c) => c.withheld && c.withheld !== "not-sent");
   const duplicated = [...new Set([...(jar?.duplicateNames ?? []), ...sent.cookieNames.filter((n, i, a) => a.indexOf(n) !== i)])];
   return (
@@ -42,21 +43,20 @@ export function EvidenceDetails({ failure, now }: { failure: Failure; now: numbe
               <div>
                 <dt>exp</dt>
                 <dd>
-                  {new Date(claims.exp * 1000).toLocaleString()} (
-                  {claims.exp * 1000 <= now ? t("popupTokenExpired", describeDuration(now - claims.exp * 1000)) : t("popupTokenValid", describeDuration(claims.exp * 1000 - now))})
+                  {format(when(claims.exp * 1000))} ({claims.exp * 1000 <= now ? t("popupTokenExpired", ago(now - claims.exp * 1000)) : t("popupTokenValid", duration(claims.exp * 1000 - now))})
                 </dd>
               </div>
             )}
             {claims.nbf !== undefined && (
               <div>
                 <dt>nbf</dt>
-                <dd>{new Date(claims.nbf * 1000).toLocaleString()}</dd>
+                <dd>{format(when(claims.nbf * 1000))}</dd>
               </div>
             )}
             {claims.iat !== undefined && (
               <div>
                 <dt>iat</dt>
-                <dd>{new Date(claims.iat * 1000).toLocaleString()}</dd>
+                <dd>{format(when(claims.iat * 1000))}</dd>
               </div>
             )}
             {claims.iss && (

@@ -1,6 +1,7 @@
 import type { Failure } from "../core/failure";
+import { clock } from "../core/text";
 import type { ActionFix } from "../messaging/protocol";
-import { t } from "../platform/i18n";
+import { format, t, tn } from "../platform/i18n";
 import { shortUrl } from "../ui/short-url";
 import { causeLabel, resourceTypeLabel } from "../ui/labels";
 import { EvidenceDetails } from "./evidence-details";
@@ -39,7 +40,7 @@ export function FailureGroupItem({ group, now, busy, onFix }: { group: FailureGr
           </span>
         )}
         <span class="cause">{causeLabel(newest.cause)}</span>
-        {group.failures.length > 1 && <span class="times">{t("popupGroupCount", group.failures.length)}</span>}
+        {group.failures.length > 1 && <span class="times">{tn("popupGroupCount", group.failures.length)}</span>}
         <span class="confidence">{t("popupSure", Math.round(newest.confidence * 100))}</span>
       </div>
       <h2 id={headingId}>{newest.summary}</h2>
@@ -47,7 +48,7 @@ export function FailureGroupItem({ group, now, busy, onFix }: { group: FailureGr
         <span class="method">{newest.method}</span> <span class="url">{shortUrl(newest.url)}</span>
       </p>
       <p class="meta">
-        {resourceTypeLabel(newest.resourceType)} · <time dateTime={new Date(newest.time).toISOString()}>{new Date(newest.time).toLocaleTimeString()}</time>
+        {resourceTypeLabel(newest.resourceType)} · <time dateTime={new Date(newest.time).toISOString()}>{format(clock(newest.time, true))}</time>
       </p>
       <p class="explanation">{newest.explanation.split("\n\n")[0]}</p>
       <FixButtons failure={newest} busy={busy} onFix={(fix) => onFix(newest, fix)} />

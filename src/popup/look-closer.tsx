@@ -1,5 +1,6 @@
 import type { Failure } from "../core/failure";
 import { seenInFull } from "../core/seen-in-full";
+import { clock, duration } from "../core/text";
 import { LOOK_CLOSER_MS } from "../messaging/protocol";
 import { t } from "../platform/i18n";
 
@@ -25,7 +26,7 @@ export function LookCloser({ failures, blockedCount, until, busy, onChange }: { 
   if (until !== null) {
     return (
       <div class="look-closer on" role="status">
-        <p>{t("lookCloserOn", new Date(until).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }))}</p>
+        <p>{t("lookCloserOn", clock(until))}</p>
         <button type="button" disabled={busy} onClick={() => onChange(false)}>
           {t("lookCloserStop")}
         </button>
@@ -42,7 +43,7 @@ export function LookCloser({ failures, blockedCount, until, busy, onChange }: { 
         {t("lookCloserButton")}
       </button>
       <p id="look-closer-hint" class="hint">
-        {t("lookCloserHint", LOOK_CLOSER_MS / 60_000)}
+        {t("lookCloserHint", duration(LOOK_CLOSER_MS))}
       </p>
     </div>
   );

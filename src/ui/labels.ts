@@ -1,33 +1,18 @@
-import type { CauseId } from "../core/cause";
+import { causeName, type CauseId } from "../core/cause";
+import { resourceTypeName } from "../core/resource-type";
 import type { ActionFix } from "../messaging/protocol";
-import { t, type MessageKey } from "../platform/i18n";
-
-const CAUSE_KEYS: Record<CauseId, MessageKey> = {
-  "missing-credentials": "causeMissingCredentials",
-  "session-expired": "causeSessionExpired",
-  "stale-cookie": "causeStaleCookie",
-  "token-expired": "causeTokenExpired",
-  "token-invalid": "causeTokenInvalid",
-  "wrong-credentials": "causeWrongCredentials",
-  "insufficient-permissions": "causeInsufficientPermissions",
-  "cors-preflight": "causeCorsPreflight",
-  "cookies-blocked": "causeCookiesBlocked",
-  "clock-skew": "causeClockSkew",
-  "proxy-auth": "causeProxyAuth",
-  csrf: "causeCsrf",
-  unknown: "causeUnknown",
-};
+import { say, t } from "../platform/i18n";
 
 /** The short name of a cause, as the popup and the banner show it. */
 export function causeLabel(cause: CauseId): string {
-  return t(CAUSE_KEYS[cause]);
+  return say(causeName(cause));
 }
 
 /** The label of a fix button; each begins with the words people look for ("Clear cookies", "Remove stale cookie", …). */
 export function fixLabel(fix: ActionFix, site: string | null): string {
   switch (fix) {
     case "clear-site-cookies":
-      return t("fixClearCookies", site ?? "this site");
+      return site ? t("fixClearCookies", site) : t("fixClearCookiesThisSite");
     case "remove-stale-cookie":
       return t("fixRemoveStale");
     case "retry-incognito":
@@ -39,26 +24,7 @@ export function fixLabel(fix: ActionFix, site: string | null): string {
   }
 }
 
-const TYPE_KEYS: Record<string, MessageKey> = {
-  main_frame: "typeMainFrame",
-  sub_frame: "typeSubFrame",
-  xmlhttprequest: "typeXhr",
-  image: "typeImage",
-  imageset: "typeImage",
-  script: "typeScript",
-  stylesheet: "typeStylesheet",
-  font: "typeFont",
-  media: "typeMedia",
-  other: "typeOther",
-  ping: "typePing",
-  beacon: "typePing",
-  websocket: "typeWebsocket",
-  csp_report: "typeCspReport",
-  object: "typeObject",
-};
-
 /** What kind of request failed, in words ("Fetch/XHR", "Page"); an unknown type as the browser named it. */
 export function resourceTypeLabel(type: string): string {
-  const key = TYPE_KEYS[type];
-  return key ? t(key) : type;
+  return say(resourceTypeName(type));
 }

@@ -1,6 +1,6 @@
 import type { Entry } from "har-format";
 import { describe, expect, it } from "vitest";
-import { classify } from "../classify";
+import { diagnose } from "../../test/diagnose";
 import { harEntryEvidence } from "./har-failure";
 
 const entry = (status: number, overrides: { url?: string; method?: string; type?: Entry["_resourceType"]; requestHeaders?: [string, string][]; responseHeaders?: [string, string][] } = {}): Entry => ({
@@ -19,14 +19,14 @@ describe("harEntryEvidence", () => {
     expect(e?.sent).toMatchObject({ seen: true, cookiesFrom: "header", cookieNames: ["token", "token"], authorizationScheme: "Bearer" });
     expect(e?.response.setCookiesFrom).toBe("header");
     expect(e?.bodyReason?.id).toBe("jwt-expired");
-    expect(classify(e!).cause).toBe("token-expired");
+    expect(diagnose(e!).cause).toBe("token-expired");
     expect(JSON.stringify(e)).not.toContain("planted");
   });
 
   it("reads DevTools' resource types as webRequest's, and a preflight as one", () => {
     expect(harEntryEvidence(entry(401, { type: "document" }), null)?.resourceType).toBe("main_frame");
     const preflight = harEntryEvidence(entry(401, { method: "OPTIONS", type: "preflight", requestHeaders: [["Access-Control-Request-Method", "GET"], ["Origin", "http://app.example"]] }), null);
-    expect(classify(preflight!).cause).toBe("cors-preflight");
+    expect(diagnose(preflight!).cause).toBe("cors-preflight");
     expect(preflight?.initiator).toBe("http://app.example");
   });
 

@@ -1,6 +1,7 @@
 import type { Entry, Har, PostData } from "har-format";
 import { describe, expect, it } from "vitest";
 import { harProblems as validHar } from "../../test/har-validator";
+import { inEnglish } from "../../test/diagnose";
 import { redactHar, REDACTED } from "./redact-har";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
@@ -93,7 +94,7 @@ const HAR: Har = {
 };
 
 describe("redactHar", () => {
-  const { har, counts } = redactHar(HAR);
+  const { har, counts } = redactHar(HAR, inEnglish);
   const out = JSON.stringify(har);
 
   it("leaves none of the planted secrets, plain, URL-encoded or base64", () => {
@@ -128,7 +129,7 @@ describe("redactHar", () => {
       request: { ...HAR.log.entries[0]!.request, url: "https://app.example.com/account", headers: [{ name: "Cookie", value: "prefs=plantedPrefsValue" }], cookies: [], queryString: [], postData: undefined },
       response: { ...HAR.log.entries[0]!.response, status: 200, cookies: [], headers: [], content: { size: 100, mimeType: "text/html", text: `<script>document.cookie = "prefs=plantedPrefsValue"; fetch("/x?v=${encodeURIComponent("plantedPrefsValue")}"); const b = "${b64("plantedPrefsValue")}";</script>` } },
     });
-    const { har: out, counts: c } = redactHar({ log: { ...HAR.log, entries: [page] } });
+    const { har: out, counts: c } = redactHar({ log: { ...HAR.log, entries: [page] } }, inEnglish);
     const text = JSON.stringify(out);
     expect(text).not.toContain("plantedPrefsValue");
     expect(text).not.toContain(b64("plantedPrefsValue"));

@@ -7,6 +7,7 @@
  * says so: without its signature the token is no use to anyone). Pure.
  */
 import type { Cookie, Entry, Har, Header, PostData, QueryString } from "har-format";
+import { text as message, type Phrase } from "../text";
 
 /** What was replaced, by kind, for the person to see before saving. */
 export interface RedactionCounts {
@@ -37,7 +38,7 @@ const SAML_FIELD = /((?:name|id)=["']?(?:SAMLResponse|SAMLRequest)["']?[^>]*?val
 /** Secrets shorter than this are not looked for elsewhere: they would match ordinary words. */
 const MIN_ECHO = 6;
 
-export function redactHar(har: Har): { har: Har; counts: RedactionCounts } {
+export function redactHar(har: Har, say: (phrase: Phrase) => string): { har: Har; counts: RedactionCounts } {
   const counts: RedactionCounts = { cookies: 0, authorization: 0, apiKeys: 0, urlTokens: 0, formFields: 0, jsonFields: 0, jwtSignatures: 0, saml: 0, copies: 0 };
   /** Every secret replaced, so that its copies elsewhere can be found afterwards. */
   const found = new Set<string>();
@@ -166,10 +167,10 @@ export function redactHar(har: Har): { har: Har; counts: RedactionCounts } {
       cookies: e.response.cookies.map(cookie),
       redirectURL: e.response.redirectURL ? url(e.response.redirectURL) : e.response.redirectURL,
       // A base64 body is binary (an image, a file): it carries no token AuthLens could find, and is left out.
-      content: content.text === undefined ? content : content.encoding === "base64" ? { ...content, text: "", comment: "body left out by AuthLens" } : { ...content, text: body(content.text, content.mimeType) },
+      content: content.text === undefined ? content : content.encoding === "base64" ? { ...content, text: "", comment: say(message("harBodyLeftOut")) } : { ...content, text: body(content.text, content.mimeType) },
     };
     const signed = counts.jwtSignatures > before;
-    return { ...e, request, response, ...(signed ? { comment: [e.comment, "AuthLens removed the signatures of the JWTs in this entry; their claims are shown as they were."].filter(Boolean).join(" ") } : {}) };
+    return { ...e, request, response, ...(signed ? { comment: [e.comment, say(message("harJwtSignatures"))].filter(Boolean).join(" ") } : {}) };
   };
 
   const log = har.log;
@@ -178,7 +179,7 @@ export function redactHar(har: Har): { har: Har; counts: RedactionCounts } {
       ...log,
       ...(log.pages ? { pages: log.pages.map((p) => ({ ...p, title: url(p.title) })) } : {}),
       entries: log.entries.map(entry),
-      comment: [log.comment, "Secrets redacted by AuthLens: cookie values, credentials, API keys, tokens and codes in addresses, password and token fields, JWT signatures, SAML messages."].filter(Boolean).join(" "),
+      comment: [log.comment, say(message("harRedacted"))].filter(Boolean).join(" "),
     },
   };
   return { har: withoutCopies(redacted, found, counts), counts };

@@ -1,0 +1,17 @@
+import { classify } from "../core/classify";
+import { sayDiagnosis, type SaidDiagnosis } from "../core/diagnosis";
+import type { FailureEvidence } from "../core/evidence";
+import type { Phrase } from "../core/text";
+import { catalogueLookup, createSpeaker, type Speaker } from "../platform/i18n";
+import en from "../../public/_locales/en/messages.json";
+
+/** The speaker of AuthLens's English catalogue, as the browser would use them (without the browser). */
+export const english: Speaker = createSpeaker(catalogueLookup(en), "en");
+
+/** A phrase in English. */
+export const inEnglish = (phrase: Phrase): string => english.say(phrase);
+
+/** The classifier's diagnosis as a person reading English gets it (what a failure records). */
+export function diagnose(evidence: FailureEvidence, speaker: Speaker = english): SaidDiagnosis {
+  return sayDiagnosis(classify(evidence), speaker.say);
+}
