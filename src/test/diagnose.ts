@@ -4,9 +4,11 @@ import type { FailureEvidence } from "../core/evidence";
 import type { Phrase } from "../core/text";
 import { catalogueLookup, createSpeaker, type Speaker } from "../platform/i18n";
 import en from "../../public/_locales/en/messages.json";
+import de from "../../public/_locales/de/messages.json";
 
-/** The speaker of AuthLens's English catalogue, as the browser would use them (without the browser). */
+/** The speakers of AuthLens's catalogues, as the browser would use them (without the browser). */
 export const english: Speaker = createSpeaker(catalogueLookup(en), "en");
+export const german: Speaker = createSpeaker(catalogueLookup(de), "de");
 
 /** A phrase in English. */
 export const inEnglish = (phrase: Phrase): string => english.say(phrase);
