@@ -2,7 +2,7 @@ import { crx } from "@crxjs/vite-plugin";
 import { build, defineConfig, type Plugin } from "vite";
 import manifest from "./manifest.json" with { type: "json" };
 import pkg from "./package.json" with { type: "json" };
-import { firefoxManifest } from "./scripts/firefox-manifest";
+import { firefoxManifest } from "./scripts/firefox-manifest.ts";
 
 const oxc = { jsx: { runtime: "automatic", importSource: "preact" } } as const;
 

@@ -74,7 +74,7 @@ export class AuthLens {
   /** Writes AuthLens's settings as the settings page would. */
   async setSettings(settings: { reloadAfterFix?: boolean; watchSubresources?: boolean }): Promise<void> {
     const probe = await this.probe();
-    await probe.evaluate((value) => chrome.storage.sync.set({ settings: value }), settings);
+    await probe.evaluate((value) => chrome.storage.local.set({ settings: value }), settings);
   }
 
   /** Keys in `storage.session`, read as an extension page can. */

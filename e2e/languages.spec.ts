@@ -123,6 +123,24 @@ async function storeScreenshots(authlens: AuthLens, page: Page, popup: Page, lan
 }
 
 /**
+ * The Chrome Web Store's small promotional tile (440×280, required there) in `language`: the icon,
+ * the name and the listing's summary, drawn in a plain page and photographed.
+ */
+async function promoTile(authlens: AuthLens, language: Language) {
+  const icon = readFileSync(resolve(import.meta.dirname, "../public/icons/icon-128.png")).toString("base64");
+  const summary = readFileSync(resolve(import.meta.dirname, `../store/${language}/summary.txt`), "utf8").trim();
+  const tile = await authlens.context.newPage();
+  await tile.setViewportSize({ width: 440, height: 280 });
+  await tile.setContent(`<html lang="${language}"><body style="margin:0;width:440px;height:280px;box-sizing:border-box;padding:28px 30px;background:linear-gradient(135deg,#1e3a8a,#1d4ed8);color:#fff;font:16px/1.4 system-ui,sans-serif;display:flex;flex-direction:column;justify-content:center;gap:14px">
+    <div style="display:flex;align-items:center;gap:14px"><span style="display:inline-flex;background:#fff;border-radius:18px;padding:6px"><img src="data:image/png;base64,${icon}" width="56" height="56"></span><span style="font-size:34px;font-weight:700">AuthLens</span></div>
+    <p style="margin:0;font-size:17px">${summary.replace(/[<&]/g, (c) => (c === "<" ? "&lt;" : "&amp;"))}</p></body></html>`);
+  const dir = resolve(STORE_SHOTS, "..", "promo", language);
+  mkdirSync(dir, { recursive: true });
+  await tile.screenshot({ path: resolve(dir, "small-tile-440x280.png") });
+  await tile.close();
+}
+
+/**
  * The tour a person makes in their language: for each cause, the banner on the page, the popup
  * with its evidence open, the copied report; then the settings page. Every text is checked for
  * the other language (its messages and its common words), every element for clipping at the
@@ -224,6 +242,7 @@ for (const language of Object.keys(LANGUAGES) as Language[]) {
       const probe = await launched.authlens.probe();
       expect(await probe.evaluate(() => chrome.i18n.getMessage("locale"))).toBe(language);
       await tour(language, launched.authlens);
+      await promoTile(launched.authlens, language);
       expect(launched.workerExceptions).toEqual([]);
     } finally {
       await launched.close();

@@ -34,8 +34,9 @@ export async function launchAuthLens(
     executablePath: chromiumExecutable(),
     headless,
     viewport: headless ? { width: 1280, height: 800 } : null,
-    args: [...chromiumArgs(lab, dist), ...extraArgs],
-    ...(env ? { env: { ...process.env, ...env } } : {}),
+    // English unless a test asks for another language: the tests read English labels, whatever this machine's locale.
+    args: [...chromiumArgs(lab, dist), ...(extraArgs.some((a) => a.startsWith("--lang=")) ? [] : ["--lang=en-US"]), ...extraArgs],
+    env: { ...process.env, LANGUAGE: "en", ...env },
     // Playwright takes every download, named by a GUID; this is where it keeps them.
     ...(downloadsPath ? { downloadsPath } : {}),
   });

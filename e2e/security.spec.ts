@@ -264,7 +264,7 @@ test.describe("bad input", () => {
     await probe.evaluate(
       async (id) => {
         await chrome.storage.session.set({ [`tab:${id}`]: "garbage", "undo:old": { cookies: "nope" }, [`tab:${id + 1000}`]: { site: 42, failures: [{ id: 1 }, null] } });
-        await chrome.storage.sync.set({ settings: { statuses: "all", bannerEnabled: "yes", ignoredSites: [null, 7, "../../etc"] } });
+        await chrome.storage.local.set({ settings: { statuses: "all", bannerEnabled: "yes", ignoredSites: [null, 7, "../../etc"] } });
       },
       tabId,
     );

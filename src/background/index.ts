@@ -27,7 +27,7 @@ const store = createTabStore(browser.storage.session);
 const badge = createBadge(browser.action);
 const logError = (message: string, error: unknown) => console.warn(`AuthLens: ${message}:`, error instanceof Error ? error.message : String(error));
 
-const settings = createSettingsStore(browser.storage.sync);
+const settings = createSettingsStore(browser.storage.local, browser.storage.sync);
 const readJar = (url: string, topLevelUrl: string | null) => readSiteJar(browser.cookies, url, topLevelUrl);
 // The banner goes into a page only when its tab has a failure; a page AuthLens may not script has none.
 const banner = createBannerInjector({ tabs: browser.tabs, scripting: browser.scripting });
@@ -79,7 +79,7 @@ void lookCloser.restore().catch((error: unknown) => logError("could not resume l
 const subresources = createSubresourceWatch(browser.webRequest, recorder.everyTab.onHeadersReceived, extraHeaders);
 void settings.read().then((s) => subresources.set(s.watchSubresources));
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === "sync" && "settings" in changes) void settings.read().then((s) => subresources.set(s.watchSubresources));
+  if (area === "local" && "settings" in changes) void settings.read().then((s) => subresources.set(s.watchSubresources));
 });
 const onTopLevel = (tabId: number, url: string, qualifiers: readonly string[] | null) => {
   void recorder.onTopLevelCommitted(tabId, url, qualifiers);

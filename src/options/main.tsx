@@ -4,4 +4,4 @@ import { createSettingsStore } from "../platform/settings";
 import { SettingsPage } from "./settings-page";
 
 const root = document.getElementById("app");
-if (root) render(<SettingsPage store={createSettingsStore(browser.storage.sync)} />, root);
+if (root) render(<SettingsPage store={createSettingsStore(browser.storage.local, browser.storage.sync)} />, root);

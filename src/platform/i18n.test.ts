@@ -36,6 +36,9 @@ describe("a speaker", () => {
     expect(german.format(duration(1000))).toBe("1 Sekunde");
     expect(english.format(duration(5 * 60_000))).toBe("5 minutes");
     expect(english.format(duration(3 * 86_400_000))).toBe("3 days");
+    expect(english.format(ago(3_600_000))).toBe("1 hour ago");
+    expect(english.format(duration(59_000))).toBe("59 seconds");
+    expect(english.format(duration(60_000))).toBe("1 minute");
     expect(german.say(text("expired" as never, ago(3 * 60_000)))).toBe("Das Token ist vor 3 Minuten abgelaufen.");
     expect(english.format(ago(40_000))).toBe("40 seconds ago");
     expect(german.format(list(["a", "b", "c"]))).toBe("a, b und c");

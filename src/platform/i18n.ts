@@ -26,15 +26,15 @@ export function catalogueLookup(catalogue: Catalogue): GetMessage {
     catalogue[key]?.message.replace(/\$(\d|\$)/g, (_, n: string) => (n === "$" ? "$" : (substitutions[Number(n) - 1] ?? ""))) ?? "";
 }
 
-/** Past this many seconds a duration is said in minutes, then hours, then days (90 s, 90 min, 48 h). */
+/** A duration is said in seconds below a minute, in minutes below an hour, in hours below two days, then in days. */
 const UNITS = [
-  { unit: "second", ms: 1000, below: 90 },
-  { unit: "minute", ms: 60_000, below: 90 },
+  { unit: "second", ms: 1000, below: 60 },
+  { unit: "minute", ms: 60_000, below: 60 },
   { unit: "hour", ms: 3_600_000, below: 48 },
   { unit: "day", ms: 86_400_000, below: Infinity },
 ] as const;
 
-/** A duration in the unit a person would say it in, rounded: 40 s, 5 min, 3 h, 2 days. */
+/** A duration in the unit a person would say it in, rounded: 40 s, 5 min, 1 h (not 60 min), 2 days. */
 function unitOf(ms: number): { unit: (typeof UNITS)[number]["unit"]; value: number } {
   const abs = Math.abs(ms);
   for (const { unit, ms: size, below } of UNITS) {

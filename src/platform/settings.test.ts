@@ -24,7 +24,20 @@ describe("settings", () => {
     const store = createSettingsStore(area);
     await store.update((s) => ({ ...s, bannerOffSites: ["example.com"] }));
     expect((await store.read()).bannerOffSites).toEqual(["example.com"]);
-    const broken = createSettingsStore({ get: () => Promise.reject(new Error("sync unavailable")), set: () => Promise.resolve() });
+    const broken = createSettingsStore({ get: () => Promise.reject(new Error("storage unavailable")), set: () => Promise.resolve(), remove: () => Promise.resolve() });
     expect(await broken.read()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it("moves settings an older version kept in storage.sync to this device, and leaves no copy for the sync service", async () => {
+    const local = fakeStorageArea();
+    const sync = fakeStorageArea();
+    await sync.set({ settings: { reloadAfterFix: false, ignoredSites: ["intranet.example"] } });
+    const store = createSettingsStore(local, sync);
+    expect(await store.read()).toMatchObject({ reloadAfterFix: false, ignoredSites: ["intranet.example"] });
+    expect(await sync.get("settings")).toEqual({});
+    expect((await local.get("settings")).settings).toMatchObject({ reloadAfterFix: false, ignoredSites: ["intranet.example"] });
+    // Once moved, what is on this device wins; the sync area is not read again.
+    await sync.set({ settings: { reloadAfterFix: true } });
+    expect((await store.read()).reloadAfterFix).toBe(false);
   });
 });

@@ -1,6 +1,10 @@
 import { AUTH_FAILURE_STATUSES } from "../core/auth-status";
 
-/** The person's choices, kept in `storage.sync`. Declared once, with defaults, validated when read back. */
+/**
+ * The person's choices, kept in `storage.local`: on this device only. (Not `storage.sync`, whose
+ * copy the browser's sync service would carry off the device, site names and all.) Declared once,
+ * with defaults, validated when read back.
+ */
 export interface Settings {
   /** Reload the tab by itself after clearing cookies, removing a stale cookie or undoing. */
   reloadAfterFix: boolean;
@@ -46,16 +50,31 @@ export function parseSettings(value: unknown): Settings {
   };
 }
 
-export interface SyncAreaPort {
+export interface StorageAreaPort {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
 }
 
-export function createSettingsStore(area: SyncAreaPort) {
+/**
+ * The settings in `area`. `formerArea`: where versions before 0.1 kept them (`storage.sync`); what
+ * is found there is moved into `area` on first read and removed, so nothing is lost and no copy is
+ * left for the sync service.
+ */
+export function createSettingsStore(area: StorageAreaPort, formerArea?: StorageAreaPort) {
+  async function stored(): Promise<unknown> {
+    const value = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
+    if (value !== undefined || !formerArea) return value;
+    const former = (await formerArea.get(SETTINGS_KEY))[SETTINGS_KEY];
+    if (former === undefined) return undefined;
+    await area.set({ [SETTINGS_KEY]: parseSettings(former) });
+    await formerArea.remove(SETTINGS_KEY);
+    return former;
+  }
   return {
     async read(): Promise<Settings> {
       try {
-        return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+        return parseSettings(await stored());
       } catch {
         return DEFAULT_SETTINGS;
       }
