@@ -168,6 +168,8 @@ async function tour(language: Language, authlens: AuthLens) {
         const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]'));
         return [...root.querySelectorAll("*")].filter((e) => e.tagName !== "STYLE").map((e) => e.childNodes.length && [...e.childNodes].some((n) => n.nodeType === 3) ? e.textContent : "").join("\\n") + "\\n" + [...root.querySelectorAll("[aria-label]")].map((e) => e.getAttribute("aria-label")).join("\\n");
       })()`);
+      // Marked as written in the person's language, whatever the page's is (a screen reader reads it so).
+      expect(await banner.evaluateInContentScript<string>(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).querySelector(".banner").lang`)).toBe(language);
       // It shows, in the person's language, what the popup and the report say.
       expect(failures.some((f) => bannerText.includes(f.summary))).toBe(true);
       expect(left(bannerText, verbatim), `banner (${language}): ${bannerText}`).toEqual([]);
@@ -193,6 +195,7 @@ async function tour(language: Language, authlens: AuthLens) {
       const item = popup.locator(`li.failure[data-cause="${s.cause}"]`).first();
       await expect(item).toBeVisible();
       await expect(item.locator(".cause")).toHaveText(message(shown, causeKey(s.cause)));
+      expect(await popup.evaluate(() => document.documentElement.lang)).toBe(language);
       for (const summary of await popup.locator("li.failure details > summary").all()) await summary.click();
       const popupText = await popup.evaluate(() => `${document.body.innerText}\n${[...document.querySelectorAll("[aria-label], [title]")].map((e) => `${e.getAttribute("aria-label") ?? ""} ${e.getAttribute("title") ?? ""}`).join("\n")}`);
       expect(left(popupText, verbatim), `popup (${language})`).toEqual([]);
@@ -220,6 +223,8 @@ async function tour(language: Language, authlens: AuthLens) {
     await settings.setViewportSize({ width: POPUP_WIDTH, height: 700 });
     await settings.goto(`chrome-extension://${authlens.extensionId}/src/options/index.html`);
     await expect(settings.getByRole("heading", { name: message(shown, "settingsTitle") })).toBeVisible();
+    await expect(settings).toHaveTitle(message(shown, "settingsTitle"));
+    expect(await settings.evaluate(() => document.documentElement.lang)).toBe(language);
     // A mistyped site shows the page's error message too.
     await settings.getByLabel(message(shown, "settingsAddIgnored")).fill("kein Name");
     await settings.getByRole("button", { name: message(shown, "settingsAdd"), exact: true }).click();

@@ -1,5 +1,5 @@
 import type { BannerModel, FixResult } from "../messaging/protocol";
-import { t } from "../platform/i18n";
+import { browserLanguage, t } from "../platform/i18n";
 import { causeLabel, fixLabel } from "../ui/labels";
 import { BANNER_CSS } from "./banner-style";
 
@@ -24,6 +24,8 @@ export class BannerView {
 
   constructor(private readonly actions: BannerActions) {
     this.host.dataset.authlens = "banner";
+    // The page may be in another language than AuthLens's words: a screen reader reads these in theirs.
+    this.host.lang = browserLanguage().locale;
     // The host sits on top of the page; all its look lives inside the shadow root.
     this.host.style.cssText = "all: initial; position: fixed; top: 0; left: 0; right: 0; z-index: 2147483647; pointer-events: none;";
   }
@@ -48,7 +50,7 @@ export class BannerView {
 
   private renderOpen(model: BannerModel, status = ""): void {
     clearTimeout(this.collapseTimer);
-    this.root.replaceChildren(style(), el("div", { class: "banner", role: "region", "aria-label": t("bannerLabel") }, [
+    this.root.replaceChildren(style(), el("div", { class: "banner", role: "region", "aria-label": t("bannerLabel"), lang: browserLanguage().locale }, [
       el("div", { class: "text" }, [el("strong", { class: "headline" }, [model.headline]), el("span", { class: "why" }, [model.why])]),
       el("div", { class: "actions" }, [
         this.button(fixLabel(model.fix, model.site), "primary", () => void this.runFix(model)),
@@ -68,7 +70,7 @@ export class BannerView {
     clearTimeout(this.collapseTimer);
     const model = this.model;
     if (!model) return;
-    this.root.replaceChildren(style(), el("div", { class: "pill-row" }, [this.button(t("bannerExpand", causeLabel(model.cause)), "pill", () => this.renderOpen(model))]));
+    this.root.replaceChildren(style(), el("div", { class: "pill-row", lang: browserLanguage().locale }, [this.button(t("bannerExpand", causeLabel(model.cause)), "pill", () => this.renderOpen(model))]));
   }
 
   private async runFix(model: BannerModel): Promise<void> {

@@ -1,5 +1,6 @@
 import { render } from "preact";
 import browser from "webextension-polyfill";
+import { speakOnPage } from "../platform/i18n";
 import { Panel, type LoggedRequest } from "./panel";
 import type { Entry, Har } from "har-format";
 
@@ -34,6 +35,7 @@ const entries = () =>
     else void browser.devtools.network.getHAR().then((har) => resolve(har.entries as DevtoolsEntry[]));
   });
 
+speakOnPage(document);
 const root = document.getElementById("app");
 if (root) {
   document.documentElement.dataset.theme = browser.devtools.panels.themeName === "dark" ? "dark" : "light";

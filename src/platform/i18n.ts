@@ -124,6 +124,15 @@ export function browserLanguage(): Speaker {
   return (speaker ??= browserSpeaker());
 }
 
+/**
+ * Marks an extension page as written in the browser's language (`lang`, so a screen reader reads
+ * German as German) and, where given, titles it; the HTML files say `lang="en"` until this runs.
+ */
+export function speakOnPage(page: Document, title?: MessageKey): void {
+  page.documentElement.lang = browserLanguage().locale;
+  if (title) page.title = t(title);
+}
+
 /** A phrase in the browser's language. */
 export const say = (phrase: Phrase): string => browserLanguage().say(phrase);
 
