@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Failure } from "../src/core/failure";
-import { ENGLISH_WORDS, GERMAN_WORDS, foreignLeftIn } from "../src/test/english-left";
+import { ENGLISH_WORDS, GERMAN_WORDS, foreignLeftIn } from "../src/test/other-language";
 import { BannerDriver, labDone, type AuthLens } from "./authlens";
 import { expect, test } from "./fixtures";
 import { launchAuthLens } from "./launch";

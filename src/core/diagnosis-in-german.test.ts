@@ -3,7 +3,7 @@ import en from "../../public/_locales/en/messages.json";
 import { CAPTURED, NOW } from "../test/captured-responses";
 import { makeEvidence } from "../test/builders";
 import { english, german } from "../test/diagnose";
-import { englishLeftIn } from "../test/english-left";
+import { englishLeftIn } from "../test/other-language";
 import { classify } from "./classify";
 import { sayDiagnosis, type Diagnosis } from "./diagnosis";
 import type { Arg, Phrase } from "./text";
