@@ -8,6 +8,9 @@ import { fakeStorageArea } from "../test/fake-storage";
 import { createFailureRecorder } from "./failure-recorder";
 import type { JarCookie } from "../core/cookie-jar";
 import type { CookieChange } from "../core/jar-evidence";
+import { createFixWatch } from "./fix-watch";
+import { createOwnActions } from "./own-actions";
+import { createSignInPages } from "../platform/sign-in-pages";
 
 /** A webRequest event that keeps its listeners with their filters, and fires each matching one, as the real one does. */
 function mockEvent<T extends { tabId?: number; type?: string }>() {
@@ -41,9 +44,16 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
   const webRequest = { onSendHeaders: mockEvent<SentRequestEvent & { type?: string }>(), onHeadersReceived: mockEvent<ResponseEvent>(), onErrorOccurred: mockEvent<RequestEndEvent>(), onBeforeRedirect: mockEvent<RedirectEvent>() };
   const port = webRequest as unknown as WebRequestPort;
   const closeLook = createCloseLook(port, { onSendHeaders: (d) => recorder.closeLook.onSendHeaders(d), onHeadersReceived: (d) => recorder.closeLook.onHeadersReceived(d), onErrorOccurred: (d) => recorder.closeLook.onErrorOccurred(d) }, extraHeaders);
+  const badge = { show: async (tabId: number, count: number) => void (badgeCalls.push(tabId), badges.set(tabId, count)) };
+  const fixWatch = createFixWatch({ area: fakeStorageArea(), store, badge, changed: (tabId) => void notified.push(tabId), logError: (message) => errors.push(message) });
+  const ownActions = createOwnActions();
+  const signInPages = createSignInPages(fakeStorageArea(), (message) => errors.push(message));
   const recorder = createFailureRecorder({
     store,
-    badge: { show: async (tabId, count) => void (badgeCalls.push(tabId), badges.set(tabId, count)) },
+    badge,
+    fixWatch,
+    ownActions,
+    signInPages,
     diagnose,
     readJar: async () => jar,
     cookieChanges: () => changes,
@@ -60,7 +70,7 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
     batchMs: 5,
   });
   watchRequests(port, recorder.everyTab);
-  return { area, store, badges, badgeCalls, errors, recorder, webRequest, notified, closeLook };
+  return { area, store, badges, badgeCalls, errors, recorder, webRequest, notified, closeLook, fixWatch, ownActions, signInPages };
 }
 
 const cookie = (overrides: Partial<JarCookie> = {}): JarCookie => ({ name: "sid", domain: "app.example.com", hostOnly: true, path: "/", secure: true, httpOnly: true, sameSite: "lax", session: false, partitioned: false, ...overrides });
@@ -404,7 +414,8 @@ describe("failure recorder", () => {
       const [failure] = (await store.read(7)).failures;
       expect(failure).toMatchObject({ url: page, status: 302, resourceType: "main_frame", cause: "missing-credentials" });
       expect(failure?.details.redirect).toMatchObject({ by: "server", chain: ["app.example.com/notes/", "app.example.com/accounts/login/?next"] });
-      expect(failure?.fixes[0]).toBe("sign-in-again");
+      expect(failure?.fixes[0]).toBe("sign-in");
+      expect(failure?.details.signIn).toEqual({ url: page, from: "again" });
       expect(badges.get(7)).toBe(1);
     });
 
@@ -475,5 +486,58 @@ describe("failure recorder", () => {
       expect(failures[0]?.fixes[0]).toBe("clear-site-cookies");
       expect(failures[0]?.confidence).toBeLessThanOrEqual(0.5);
     });
+  });
+});
+
+describe("closing the loop after a fix", () => {
+  const at = () => Date.now();
+  /** A refusal of the tab's API call, now, with a session cookie in the jar. */
+  async function refuse(s: ReturnType<typeof setup>, requestId: string) {
+    s.webRequest.onSendHeaders.fire(makeRequest({ requestId }));
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId, timeStamp: at(), responseHeaders: headers(["Date", new Date().toUTCString()]) }));
+    await s.recorder.idle();
+    return (await s.store.read(7)).failures;
+  }
+
+  it("marks the failure fixed when the same request next answers normally, and the badge drops it", async () => {
+    const s = setup({ jar: [cookie({ name: "sessionid" })] });
+    const [failure] = await refuse(s, "r1");
+    expect(s.badges.get(7)).toBe(1);
+    await s.fixWatch.start({ tabId: 7, fix: "sign-in", at: at(), until: at() + 60_000, failureIds: [failure!.id], endpoints: ["GET https://app.example.com/api/me"] });
+    expect((await s.store.read(7)).failures[0]?.outcome).toMatchObject({ fix: "sign-in", state: "waiting" });
+    // Another request answering normally settles nothing; the one that failed does.
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "r2", url: "https://app.example.com/api/other", statusCode: 200 }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await s.store.read(7)).failures[0]?.outcome?.state).toBe("waiting");
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "r3", statusCode: 200 }));
+    await expect.poll(async () => (await s.store.read(7)).failures[0]?.outcome?.state).toBe("fixed");
+    expect(s.badges.get(7)).toBe(0);
+    expect(s.notified).toContain(7);
+  });
+
+  it("when the site refuses the same request again, says the fix did not help and offers the next one first", async () => {
+    const s = setup({ jar: [cookie({ name: "sessionid" })] });
+    const [first] = await refuse(s, "r1");
+    expect(first?.fixes[0]).toBe("sign-in");
+    await s.fixWatch.start({ tabId: 7, fix: "sign-in", at: at() - 10, until: at() + 60_000, failureIds: [first!.id], endpoints: ["GET https://app.example.com/api/me"] });
+    const [before, again] = await refuse(s, "r2");
+    expect(before?.outcome).toMatchObject({ fix: "sign-in", state: "not-fixed" });
+    expect(again?.after).toMatchObject({ kind: "sign-in", notHelped: true });
+    expect(again?.fixes.at(-1)).toBe("sign-in");
+    expect(again?.fixes[0]).not.toBe("sign-in");
+    // The superseded card is not counted twice.
+    expect(s.badges.get(7)).toBe(1);
+  });
+
+  it("takes a refusal that follows AuthLens's own reload as caused by it: marked after it, and no repeat", async () => {
+    const s = setup({ jar: [cookie({ name: "sessionid" })] });
+    await refuse(s, "r1");
+    await refuse(s, "r2");
+    s.ownActions.note(7, "undo");
+    const failures = await refuse(s, "r3");
+    expect(failures.map((f) => f.details.repeats)).toEqual([0, 1, 0]);
+    expect(failures[2]?.after).toMatchObject({ kind: "undo" });
+    // The cause says no loop: two refusals by the person are not three.
+    expect(failures[2]?.evidence.some((e) => /times in two minutes/.test(e.seen))).toBe(false);
   });
 });

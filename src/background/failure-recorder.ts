@@ -2,7 +2,7 @@ import { isAuthFailureStatus } from "../core/auth-status";
 import { BANNER_TYPES } from "../core/banner";
 import type { SaidDiagnosis } from "../core/diagnosis";
 import { gatherEvidence, type FailureEvidence, type HeadersSeen } from "../core/evidence";
-import { toFailure } from "../core/failure";
+import { toFailure, type FailureContext } from "../core/failure";
 import type { HttpHeader } from "../core/http-header";
 import { registrableDomain } from "../core/site";
 import { appendBlocked, appendFailure, countRepeats, enterSite } from "../core/tab-record";
@@ -16,6 +16,11 @@ import { summarizeSentCredentials, type SentCredentials } from "../core/sent-cre
 import type { SignInRedirect } from "../core/sign-in/navigation";
 import { lastSessionEnding, type SessionCookieEvent } from "../core/sign-in/session-cookies";
 import { createNavigationWatch } from "./navigation-watch";
+import { isOpen, nextFixes, openCount, withOutcome, type After, type FixWatch } from "../core/fixes/outcome";
+import { signInTarget } from "../core/fixes/sign-in-target";
+import type { FixWatcher } from "./fix-watch";
+import type { OwnActions } from "./own-actions";
+import type { SignInPages } from "../platform/sign-in-pages";
 
 export interface FailureRecorderDeps {
   store: TabStore;
@@ -45,6 +50,12 @@ export interface FailureRecorderDeps {
   logError: (message: string, error: unknown) => void;
   /** The session timeline: changes to sign-in cookies, for "your sessionid cookie expired at 10:42". */
   sessionEvents: () => Promise<readonly SessionCookieEvent[]>;
+  /** The fixes being watched: the site's next answers settle them. */
+  fixWatch: Pick<FixWatcher, "onResponse" | "refused" | "covering" | "fixed">;
+  /** What AuthLens itself just did in a tab: what follows is marked `after` it, and is no repeat. */
+  ownActions: Pick<OwnActions, "before">;
+  /** Sites' sign-in pages seen in tabs, where "Sign in" goes. */
+  signInPages: Pick<SignInPages, "saw" | "forUrl">;
   /** How long a tab's failures are gathered before they are recorded together (default {@link BATCH_MS}). */
   batchMs?: number;
 }
@@ -118,7 +129,7 @@ const MAX_PENDING_REQUESTS = 2000;
  * costs a map insert and delete: no parsing, no storage, nothing kept.
  */
 export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorder {
-  const { store, badge, diagnose, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, sessionEvents, logError, batchMs = BATCH_MS } = deps;
+  const { store, badge, diagnose, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, sessionEvents, logError, fixWatch, ownActions, signInPages, batchMs = BATCH_MS } = deps;
   const pending = new Map<string, SentHeaders>();
   /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
   const tabPages = new Map<number, string>();
@@ -162,14 +173,21 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     },
   });
 
-  /** After a sign-in that finished, the failures that sent the person to it on that site are answered. */
+  /**
+   * After a sign-in that finished, the failures that sent the person to it on that site are
+   * answered: fixed, where a fix was being watched for them; else the person signed in by
+   * themselves, and they are forgotten.
+   */
   async function forgetAnsweredSignIns(tabId: number, site: string | null): Promise<void> {
     try {
       if (!site || !(await store.has(tabId))) return;
       const before = await store.read(tabId);
-      if (!before.failures.some((f) => f.details.redirect && f.site === site)) return;
+      const answered = before.failures.filter((f) => f.details.redirect && f.site === site);
+      if (answered.length === 0) return;
+      const watch = answered.map((f) => fixWatch.covering(tabId, f.id)).find((w) => w !== null);
+      if (watch) return void (await fixWatch.fixed(watch));
       const next = await store.update(tabId, (record) => ({ ...record, failures: record.failures.filter((f) => !(f.details.redirect && f.site === site)) }));
-      await badge.show(tabId, next.failures.length);
+      await badge.show(tabId, openCount(next.failures));
       reportChanged(tabId);
     } catch (error) {
       logError("could not forget the sign-in failures a sign-in answered", error);
@@ -207,7 +225,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       const { statuses, ignoredSites } = await preferences();
       const timeline = await sessionEvents();
       const jars = new Map<string, Promise<JarCookie[] | null>>();
-      const found: { evidence: FailureEvidence; site: string | null; frameId: number; type: string }[] = [];
+      const found: { evidence: FailureEvidence; site: string | null; frameId: number; type: string; context: FailureContext & { notHelped?: FixWatch } }[] = [];
       const blocked: BlockedRequest[] = [];
       for (const item of items) {
         const { details } = item;
@@ -231,26 +249,44 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
         const looped = item.kind === "redirect" && item.redirect.by === "loop";
         const evidence = withJarEvidence(gatherEvidence(item.details, item.seen, tabPages.get(tabId) ?? null), looped ? jarDuring(await jar, cookieChanges()) : await jar, looped ? [] : cookieChanges());
         const sessionEnding = lastSessionEnding(timeline, evidence.url, evidence.sentAt ?? evidence.time);
-        found.push({ evidence: { ...evidence, ...(item.kind === "redirect" ? { redirect: item.redirect } : {}), ...(sessionEnding ? { sessionEnding } : {}) }, site, frameId: details.frameId, type: details.type });
+        const full = { ...evidence, ...(item.kind === "redirect" ? { redirect: item.redirect } : {}), ...(sessionEnding ? { sessionEnding } : {}) };
+        found.push({ evidence: full, site, frameId: details.frameId, type: details.type, context: await contextOf(tabId, item.details, full, requestSite) });
       }
       if (found.length === 0 && blocked.length === 0) return;
       const next = await store.update(tabId, (current) => {
         const withBlocked = blocked.reduce((before, b) => appendBlocked(enterSite(before, siteOfTab(tabId, b)), b), current);
-        return found.reduce((before, { evidence, site, frameId }) => {
+        return found.reduce((before, { evidence, site, frameId, context }) => {
           const record = enterSite(before, site);
-          const seen = { ...evidence, repeats: countRepeats(record.failures, evidence) };
-          return appendFailure(record, toFailure(newId(), frameId, seen, diagnose(seen)));
+          const seen = { ...evidence, repeats: countRepeats(record.failures, { ...evidence, ...(context.after ? { after: context.after } : {}) }) };
+          const failure = toFailure(newId(), frameId, seen, diagnose(seen), context);
+          // The site refused again after a fix for this very request: that fix goes last, and the card says it did not help.
+          const tried = context.notHelped;
+          if (!tried) return appendFailure(record, failure);
+          return appendFailure({ ...record, failures: withOutcome(record.failures, tried, "not-fixed", evidence.time) }, { ...failure, fixes: nextFixes(failure.fixes, tried.fix) });
         }, withBlocked);
       });
       // The tab closed while this was being recorded (its onRemoved may already have run): forget it.
       if (!(await tabExists(tabId))) return void (await store.remove(tabId));
-      if (found.length > 0) await badge.show(tabId, next.failures.length);
+      if (found.length > 0) await badge.show(tabId, openCount(next.failures));
       reportChanged(tabId);
       if (found.some((f) => BANNER_TYPES.has(f.type))) notifyTab(tabId);
     } catch (error) {
       const [first] = items;
       logError(items.length === 1 && first && first.kind !== "blocked" ? `could not record the ${first.details.statusCode} for a ${first.details.type} request` : `could not record ${items.length} failures`, error);
     }
+  }
+
+  /**
+   * What the recorder adds to a failure besides its evidence: where "Sign in" goes, and AuthLens's
+   * own action it followed (a fix for this very request that did not help, or a reload it made).
+   */
+  async function contextOf(tabId: number, details: ResponseEvent, evidence: FailureEvidence, requestSite: string | null): Promise<FailureContext & { notHelped?: FixWatch }> {
+    const page = tabPages.get(tabId) ?? null;
+    const known = await signInPages.forUrl(details.url).catch(() => null);
+    const signIn = signInTarget(evidence, page ? { url: page, sameSite: registrableDomain(page) === requestSite } : null, known);
+    const watch = fixWatch.refused(tabId, details.method, details.url, evidence.time);
+    const after: After | null = watch ? { kind: watch.fix, at: watch.at, notHelped: true } : ownActions.before(tabId, evidence.time);
+    return { signIn, after, ...(watch ? { notHelped: watch } : {}) };
   }
 
   function siteOfTab(tabId: number, details: { frameId: number; initiator?: string | undefined }): string | null {
@@ -274,6 +310,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       },
       onHeadersReceived(details) {
         if (details.tabId < 0 || lookingCloser(details.tabId)) return;
+        fixWatch.onResponse(details);
         const sent = release(details.requestId);
         navigations.onResponse(details, sent);
         refused(details, sent, !hidesCookieHeaders);
@@ -295,6 +332,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       },
       onHeadersReceived(details) {
         // A request that began before the closer look keeps what the default listener saw of it.
+        fixWatch.onResponse(details);
         const sent = release(details.requestId);
         navigations.onResponse(details, sent);
         refused(details, sent, true);
@@ -307,14 +345,15 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       const site = registrableDomain(url);
       if (qualifiers !== null) navigations.onCommitted(tabId, url, qualifiers);
       tabPages.set(tabId, url);
+      track(signInPages.saw(url).catch((error: unknown) => logError("could not keep a sign-in page", error)));
       const work = (async () => {
         try {
           if (!(await store.has(tabId))) return;
           // Chrome resets a tab's badge on every navigation; put the count back.
           const next = await store.update(tabId, (current) => enterSite(current, site));
-          await badge.show(tabId, next.failures.length);
+          await badge.show(tabId, openCount(next.failures));
           // A page reloaded (or another of the site's) in a tab with the site's failures gets its banner back.
-          if (next.failures.some((f) => BANNER_TYPES.has(f.resourceType) && f.site === site)) notifyTab(tabId);
+          if (next.failures.some((f) => BANNER_TYPES.has(f.resourceType) && f.site === site && isOpen(f))) notifyTab(tabId);
         } catch (error) {
           logError("could not update the tab after a navigation", error);
         }

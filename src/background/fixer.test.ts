@@ -11,6 +11,9 @@ import { fakeCookies } from "../test/fake-cookies";
 import { fakeStorageArea, testSealer } from "../test/fake-storage";
 import { createFixer } from "./fixer";
 import type { SignInRedirect } from "../core/sign-in/navigation";
+import { signInTarget, type KnownSignInPage } from "../core/fixes/sign-in-target";
+import type { FixWatch, OwnActionKind } from "../core/fixes/outcome";
+import type { CookieKey } from "./own-actions";
 
 const toSignIn = (requested: string, oauth: SignInRedirect["oauthError"] = null): SignInRedirect => ({ by: "server", requested, status: 302, chain: [], signIn: { host: "app.example.com", kind: "path", returnParam: "next" }, oauthError: oauth, loop: null });
 
@@ -26,15 +29,30 @@ const SITE_COOKIES = [
 ];
 const OTHER_SITE = [c({ name: "keep", domain: "www.other.org" })];
 
-async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", reloadAfterFix = true, privateAllowed = true, redirect = undefined as SignInRedirect | undefined } = {}) {
+async function setup({
+  jar = [...SITE_COOKIES, ...OTHER_SITE],
+  sent = "sid=x",
+  reloadAfterFix = true,
+  privateAllowed = true,
+  redirect = undefined as SignInRedirect | undefined,
+  typed = false,
+  known = null as KnownSignInPage | null,
+  responseHeaders = [] as [string, string][],
+} = {}) {
   const tabStore = createTabStore(fakeStorageArea());
-  const evidence = { ...makeEvidence({ url: redirect?.requested ?? "https://app.example.com/app/api/me", type: redirect ? "main_frame" : "xmlhttprequest" }, headers(["Cookie", sent])), redirect };
-  const failure = toFailure("f1", 0, evidence, diagnose(evidence));
+  const response = { url: redirect?.requested ?? "https://app.example.com/app/api/me", type: redirect ? "main_frame" : "xmlhttprequest", ...(responseHeaders.length ? { responseHeaders: responseHeaders.map(([name, value]) => ({ name, value })) } : {}) };
+  const evidence = { ...makeEvidence(response, headers(["Cookie", sent])), redirect };
+  const signIn = signInTarget(evidence, { url: "https://app.example.com/app/", sameSite: true }, known);
+  const failure = toFailure("f1", 0, evidence, diagnose(evidence), { signIn });
   await tabStore.update(5, (r) => appendFailure({ ...r, site: "example.com" }, failure));
   const cookies = fakeCookies(jar);
   const reloads: number[] = [];
   const opened: string[] = [];
+  const created: { url: string; openerTabId?: number }[] = [];
   const windows: { url: string; incognito: boolean }[] = [];
+  const noted: OwnActionKind[] = [];
+  const expected: { cookies: readonly CookieKey[]; removed: boolean }[] = [];
+  const watches: FixWatch[] = [];
   const sync = fakeStorageArea();
   const settings = createSettingsStore(sync);
   await settings.write({ ...DEFAULT_SETTINGS, reloadAfterFix });
@@ -43,13 +61,23 @@ async function setup({ jar = [...SITE_COOKIES, ...OTHER_SITE], sent = "sid=x", r
     tabStore,
     undo: createUndoStore(fakeStorageArea(), testSealer()),
     cookies,
-    tabs: { get: async () => ({ url: "https://app.example.com/app/", incognito: false }), reload: async (id) => void reloads.push(id), update: async (_id, { url }) => void opened.push(url) },
+    tabs: {
+      get: async () => ({ url: "https://app.example.com/app/", incognito: false }),
+      reload: async (id) => void reloads.push(id),
+      update: async (_id, { url }) => void opened.push(url),
+      create: async ({ url, openerTabId }) => void created.push({ url, ...(openerTabId !== undefined ? { openerTabId } : {}) }),
+    },
     windows: { create: async (d) => void windows.push(d) },
     privateWindowsAllowed: async () => privateAllowed,
     settings,
     newId: () => `undo-${++n}`,
+    unsavedInput: async () => typed,
+    ownActions: { note: (_tab, kind) => void noted.push(kind), expectCookies: (cookies, removed) => void expected.push({ cookies, removed }) },
+    fixWatch: { start: async (w) => void watches.push(w), cancel: async (w) => void watches.splice(watches.indexOf(w), 1) },
+    reportText: (f) => `report of ${f.cause} at ${f.url}`,
+    openCookieSettings: async () => true,
   });
-  return { fixer, cookies, reloads, windows, opened };
+  return { fixer, cookies, reloads, windows, opened, created, noted, expected, watches, tabStore };
 }
 
 const sortKey = (x: CookieSnapshot) => `${x.name}|${x.domain}|${x.path}`;
@@ -92,11 +120,11 @@ describe("clear this site's cookies", () => {
   it("refuses a cookie fix limited to another site (a request from a page), and changes nothing", async () => {
     const { fixer, cookies } = await setup();
     const before = await cookies.getAll({});
-    const result = await fixer.apply(5, "f1", "clear-site-cookies", "evil.test");
+    const result = await fixer.apply(5, "f1", "clear-site-cookies", { onlySite: "evil.test" });
     expect(result).toMatchObject({ ok: false });
     expect(result.message).toContain("only change its own site's cookies");
     expect(await cookies.getAll({})).toEqual(before);
-    expect((await fixer.apply(5, "f1", "clear-site-cookies", "example.com")).ok).toBe(true);
+    expect((await fixer.apply(5, "f1", "clear-site-cookies", { onlySite: "example.com" })).ok).toBe(true);
   });
 
   it("refuses undo from another tab", async () => {
@@ -143,11 +171,16 @@ describe("retry in a private window", () => {
       tabStore,
       undo: createUndoStore(fakeStorageArea(), testSealer()),
       cookies: fakeCookies(),
-      tabs: { get: async () => ({ url: "https://app.example.com/", incognito: false }), reload: async () => undefined, update: async () => undefined },
+      tabs: { get: async () => ({ url: "https://app.example.com/", incognito: false }), reload: async () => undefined, update: async () => undefined, create: async () => undefined },
       windows: { create: () => Promise.reject(new Error("Incognito mode is disabled.")) },
       privateWindowsAllowed: async () => true,
       settings: createSettingsStore(fakeStorageArea()),
       newId: () => "u",
+      unsavedInput: async () => false,
+      ownActions: { note: () => undefined, expectCookies: () => undefined },
+      fixWatch: { start: async () => undefined, cancel: async () => undefined },
+      reportText: () => "",
+      openCookieSettings: async () => false,
     });
     const result = await refusing.apply(5, "f1", "retry-incognito");
     expect(result).toMatchObject({ ok: false });
@@ -160,23 +193,104 @@ it("says so when the failure is gone", async () => {
   expect(await fixer.apply(5, "nope", "clear-site-cookies")).toMatchObject({ ok: false, message: expect.stringContaining("no longer recorded") as unknown });
 });
 
-describe("sign in again", () => {
-  it("opens the page the site sent the person away from, so the site chooses its sign-in page afresh", async () => {
+describe("sign in", () => {
+  it("after a sign-in redirect, opens the page the site sent the person away from, so the site chooses its sign-in page afresh", async () => {
     const { fixer, opened } = await setup({ sent: "", redirect: toSignIn("https://app.example.com/notes/") });
-    const result = await fixer.apply(5, "f1", "sign-in-again");
+    const result = await fixer.apply(5, "f1", "sign-in");
     expect(result.ok).toBe(true);
     expect(opened).toEqual(["https://app.example.com/notes/"]);
   });
 
   it("after a provider's error, opens the app's front page (its callback's state cannot be used twice)", async () => {
     const { fixer, opened } = await setup({ sent: "", redirect: toSignIn("https://app.example.com/callback?error=access_denied&state=REDACTED", { error: "access_denied", description: null }) });
-    await fixer.apply(5, "f1", "sign-in-again");
+    await fixer.apply(5, "f1", "sign-in");
     expect(opened).toEqual(["https://app.example.com/"]);
   });
 
-  it("is advice, not an action, for a failure the site chose no sign-in page for", async () => {
+  it("for a refused call, opens the site's sign-in page seen earlier, coming back to the page the person is on", async () => {
+    const { fixer, opened, noted } = await setup({ known: { url: "https://app.example.com/accounts/login/", returnParam: "next", seenAt: 0 } });
+    const result = await fixer.apply(5, "f1", "sign-in");
+    expect(opened).toEqual(["https://app.example.com/accounts/login/?next=%2Fapp%2F"]);
+    expect(result.message).toBe("Opened the sign-in page of app.example.com. Sign in there: AuthLens says here when the site answers normally again.");
+    expect(noted).toEqual(["sign-in"]);
+  });
+
+  it("opens the sign-in page the refusal named in its Location, else the site's front page", async () => {
+    expect((await (async () => { const s = await setup({ responseHeaders: [["Location", "/users/sign_in"]] }); await s.fixer.apply(5, "f1", "sign-in"); return s.opened; })())).toEqual(["https://app.example.com/users/sign_in"]);
     const { fixer, opened } = await setup();
-    expect((await fixer.apply(5, "f1", "sign-in-again")).ok).toBe(false);
+    expect((await fixer.apply(5, "f1", "sign-in")).message).toContain("front page of app.example.com");
+    expect(opened).toEqual(["https://app.example.com/"]);
+  });
+
+  it("moves to a new tab by itself when the page holds typed text, and leaves the page alone", async () => {
+    const { fixer, opened, created } = await setup({ typed: true });
+    const result = await fixer.apply(5, "f1", "sign-in");
     expect(opened).toEqual([]);
+    expect(created).toEqual([{ url: "https://app.example.com/", openerTabId: 5 }]);
+    expect(result.message).toContain("kept this page as it is");
+  });
+});
+
+describe("nothing typed is lost", () => {
+  it("asks before a reload of a page holding typed text, and reloads when the person says so", async () => {
+    const { fixer, reloads } = await setup({ typed: true });
+    expect(await fixer.apply(5, "f1", "reload")).toMatchObject({ ok: false, confirm: "unsaved-input" });
+    expect(reloads).toEqual([]);
+    expect((await fixer.apply(5, "f1", "reload", { force: true })).reloaded).toBe(true);
+    expect(reloads).toEqual([5]);
+  });
+
+  it("does not reload by itself after a cookie fix when the page holds typed text, and says so", async () => {
+    const { fixer, reloads } = await setup({ typed: true });
+    const result = await fixer.apply(5, "f1", "clear-site-cookies");
+    expect(reloads).toEqual([]);
+    expect(result).toMatchObject({ ok: true, reloaded: false });
+    expect(result.message).toMatch(/^Removed 6 cookies .* The page was not reloaded, so the text you typed is kept/);
+  });
+});
+
+describe("AuthLens's own actions", () => {
+  it("tells what it is about to remove and put back, and notes its reloads", async () => {
+    const { fixer, expected, noted } = await setup();
+    const { undoId } = await fixer.apply(5, "f1", "clear-site-cookies");
+    await fixer.undo(5, undoId!);
+    expect(expected.map((e) => [e.removed, e.cookies.length])).toEqual([
+      [true, 6],
+      [false, 6],
+    ]);
+    expect(noted).toEqual(["clear-site-cookies", "clear-site-cookies", "undo"]);
+  });
+
+  it("watches the failure's request from before the fix acts, and not for a report sent elsewhere", async () => {
+    const { fixer, watches } = await setup();
+    await fixer.apply(5, "f1", "reload");
+    expect(watches).toMatchObject([{ tabId: 5, fix: "reload", failureIds: ["f1"], endpoints: ["GET https://app.example.com/app/api/me"] }]);
+    await fixer.apply(5, "f1", "copy-report");
+    expect(watches).toHaveLength(1);
+  });
+
+  it("ends the watch of a fix that could not be carried out", async () => {
+    const { fixer, watches } = await setup({ typed: true });
+    await fixer.apply(5, "f1", "reload");
+    expect(watches).toEqual([]);
+  });
+});
+
+describe("fixes that happen elsewhere", () => {
+  it("hands the report to copy to the surface, addressed to the site or to IT", async () => {
+    const { fixer } = await setup();
+    expect(await fixer.apply(5, "f1", "copy-report")).toMatchObject({ ok: true, copy: "report of session-expired at https://app.example.com/app/api/me", message: expect.stringContaining("site's administrator") as unknown });
+  });
+
+  it("says how far off the clock is and where to set it", async () => {
+    const { fixer } = await setup({ responseHeaders: [["Date", "Sun, 22 Nov 2026 13:00:00 GMT"]] });
+    expect((await fixer.apply(5, "f1", "set-clock")).message).toMatch(/^Your computer's clock is 1 hour behind the clock of app\.example\.com\. Turn on “Set time automatically”/);
+  });
+
+  it("opens a framed site in a tab of its own, and the browser's cookie settings", async () => {
+    const { fixer, created } = await setup();
+    expect((await fixer.apply(5, "f1", "open-own-tab")).message).toContain("Opened app.example.com in a tab of its own");
+    expect(created).toEqual([{ url: "https://app.example.com/", openerTabId: 5 }]);
+    expect((await fixer.apply(5, "f1", "allow-cookies")).message).toContain("Opened your browser's cookie settings: add example.com");
   });
 });

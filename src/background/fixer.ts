@@ -1,161 +1,192 @@
-import { domainMatches, pathMatches } from "../core/cookie-jar";
-import { hostsOf, staleDuplicates, type CookieSnapshot } from "../core/cookie-snapshot";
 import type { Failure } from "../core/failure";
-import { COOKIE_FIXES } from "../core/fix";
-import { registrableDomain } from "../core/site";
-import { duration, list, plural, text, type Phrase } from "../core/text";
-import type { ActionFix, FixResult } from "../messaging/protocol";
+import { COOKIE_FIXES, TAB_LEAVING_FIXES, type FixId } from "../core/fixes/fix";
+import { isWatchedFix, watchFor, type OwnActionKind } from "../core/fixes/outcome";
+import { duration, text, verbatim } from "../core/text";
+import type { FixResult } from "../messaging/protocol";
 import type { SettingsStore } from "../platform/settings";
-import { removeCookies, restoreCookies, snapshotSiteCookies, storeOfTab, type CookieProblem, type CookiesWritePort } from "../platform/site-cookies";
+import type { CookiesWritePort } from "../platform/site-cookies";
 import type { TabStore } from "../platform/tab-store";
-import { say, t } from "../platform/i18n";
+import { t } from "../platform/i18n";
 import type { UndoStore } from "../platform/undo-store";
-import { UNDO_TTL_MS } from "../platform/undo-store";
+import { createCookieFixes, sentences } from "./cookie-fixes";
+import type { FixWatcher } from "./fix-watch";
+import type { OwnActions } from "./own-actions";
 
 export interface FixerDeps {
   tabStore: TabStore;
   undo: UndoStore;
   cookies: CookiesWritePort;
-  tabs: { get(tabId: number): Promise<{ url?: string | undefined; incognito: boolean }>; reload(tabId: number): Promise<void>; update(tabId: number, details: { url: string }): Promise<unknown> };
+  tabs: {
+    get(tabId: number): Promise<{ url?: string | undefined; incognito: boolean }>;
+    reload(tabId: number): Promise<void>;
+    update(tabId: number, details: { url: string }): Promise<unknown>;
+    create(details: { url: string; openerTabId?: number; active?: boolean }): Promise<unknown>;
+  };
   windows: { create(details: { url: string; incognito: boolean }): Promise<unknown> };
   /** Firefox opens private windows only for add-ons the person allowed there. */
   privateWindowsAllowed: () => Promise<boolean>;
   settings: SettingsStore;
   newId: () => string;
+  /** Whether the tab's page holds typed text that reloading or leaving it would lose. */
+  unsavedInput: (tabId: number) => Promise<boolean>;
+  ownActions: Pick<OwnActions, "note" | "expectCookies">;
+  fixWatch: Pick<FixWatcher, "start" | "cancel">;
+  /** The report of one failure for its site's administrator (or IT), in the person's language. */
+  reportText: (failure: Failure) => string;
+  /** Opens the browser's cookie settings; false where no extension may open them (Firefox). */
+  openCookieSettings: () => Promise<boolean>;
+  now?: () => number;
 }
 
-/** Carries out the one-click fixes and their undo. Every cookie removal is snapshotted first. */
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
+/**
+ * Carries out the fixes of the ranked list (core/fixes/rank-fixes.ts) and their undo. A fix that
+ * would reload or leave a page holding typed text asks first, or signs in in a new tab instead;
+ * every fix whose effect shows in the tab is watched until the site answers (fix-watch.ts); and
+ * every reload, navigation and cookie change it makes is told to {@link OwnActions} first.
+ */
 export function createFixer(deps: FixerDeps) {
-  const { tabStore, undo, cookies, tabs, windows, settings, privateWindowsAllowed, newId } = deps;
+  const { tabStore, cookies, tabs, windows, settings, privateWindowsAllowed, unsavedInput, ownActions, fixWatch, reportText, openCookieSettings, now = Date.now } = deps;
+  const cookieFixes = createCookieFixes({ undo: deps.undo, cookies, ownActions, newId: deps.newId });
 
-  async function reloadIfWanted(tabId: number): Promise<boolean> {
-    if (!(await settings.read()).reloadAfterFix) return false;
+  /** Reloads after a cookie fix where the person wants it, unless that would lose what they typed. */
+  async function reloadIfWanted(tabId: number, kind: OwnActionKind): Promise<{ reloaded: boolean; kept: boolean }> {
+    if (!(await settings.read()).reloadAfterFix) return { reloaded: false, kept: false };
+    if (await unsavedInput(tabId)) return { reloaded: false, kept: true };
+    ownActions.note(tabId, kind);
     await tabs.reload(tabId).catch(() => undefined);
-    return true;
+    return { reloaded: true, kept: false };
   }
 
-  /** Saves the snapshot, then removes: a worker stopped in between loses nothing Undo needs. */
-  async function removeWithUndo(tabId: number, site: string, doomed: CookieSnapshot[], siteSnapshot: CookieSnapshot[]): Promise<{ undoId: string; problems: CookieProblem[] }> {
-    const undoId = newId();
-    await undo.save({ id: undoId, tabId, site, createdAt: Date.now(), cookies: doomed });
-    return { undoId, problems: await removeCookies(cookies, doomed, siteSnapshot) };
+  async function afterCookieFix(tabId: number, fix: FixId, result: FixResult & { removed: number }): Promise<FixResult> {
+    const { removed, ...rest } = result;
+    if (removed === 0) return rest;
+    const { reloaded, kept } = await reloadIfWanted(tabId, fix);
+    return { ...rest, reloaded, ...(kept ? { message: sentences(verbatim(rest.message), text("fixNotReloadedInput")) } : {}) };
   }
 
-  async function clearSiteCookies(tabId: number, failure: Failure, pageSite: string | null): Promise<FixResult> {
-    const site = registrableDomain(failure.url);
-    if (!site) return { ok: false, message: t("fixNoSite") };
-    const snapshot = await snapshotSiteCookies(cookies, site, await storeOfTab(cookies, tabId));
-    if (snapshot.length === 0) return { ok: true, message: t("fixNoCookies", site) };
-    const { undoId, problems } = await removeWithUndo(tabId, site, snapshot, snapshot);
-    const removed = snapshot.length - problems.length;
-    const hosts = hostsOf(snapshot).length;
-    const where = pageSite && pageSite !== site ? text("fixOtherSiteKept", site, pageSite) : null;
-    const reloaded = await reloadIfWanted(tabId);
-    return {
-      ok: problems.length === 0,
-      message: sentences(text("fixRemoved", plural("nCookies", removed), plural("nHosts", hosts), site), where, problemsText(problems, "fixCouldNotRemove")),
-      undoId,
-      reloaded,
-    };
-  }
-
-  async function removeStaleCookie(tabId: number, failure: Failure): Promise<FixResult> {
-    const site = registrableDomain(failure.url);
-    if (!site) return { ok: false, message: t("fixNoSite") };
-    const snapshot = await snapshotSiteCookies(cookies, site, await storeOfTab(cookies, tabId));
-    // Among the cookies that apply to the failing URL now, those that shadow another of their name.
-    const { hostname, pathname } = new URL(failure.url);
-    const applicable = snapshot.filter((c) => domainMatches(hostname, c) && pathMatches(pathname, c.path));
-    const names = [...new Set([...(failure.details.jar?.duplicateNames ?? []), ...failure.details.sent.cookieNames.filter((n, i, a) => a.indexOf(n) !== i)])];
-    const stale = staleDuplicates(applicable, names);
-    if (stale.length === 0) return { ok: true, message: t("fixNoStaleLeft") };
-    const { undoId, problems } = await removeWithUndo(tabId, site, stale, snapshot);
-    const reloaded = await reloadIfWanted(tabId);
-    const which = list(stale.map((c) => text("cookieOn", c.name, `${c.domain}${c.path}`)));
-    return { ok: problems.length === 0, message: sentences(text("fixRemovedStale", which), problemsText(problems, "fixCouldNotRemove")), undoId, reloaded };
+  async function signIn(tabId: number, failure: Failure, newTab: boolean): Promise<FixResult> {
+    const target = failure.details.signIn;
+    if (!target) return { ok: false, message: t("fixNoPage") };
+    const host = hostOf(failure.url);
+    if (newTab) {
+      await tabs.create({ url: target.url, openerTabId: tabId, active: true });
+      return { ok: true, message: t("fixOpenedSignInNewTab", hostOf(target.url)) };
+    }
+    ownActions.note(tabId, "sign-in");
+    await tabs.update(tabId, { url: target.url });
+    const message = target.from === "again" ? t("fixOpenedAgain", target.url, host) : target.from === "front-page" ? t("fixOpenedFrontPage", hostOf(target.url)) : t("fixOpenedSignIn", hostOf(target.url));
+    return { ok: true, message, reloaded: true };
   }
 
   async function retryIncognito(tabId: number, failure: Failure): Promise<FixResult> {
     const tab = await tabs.get(tabId).catch(() => null);
     const url = tab?.url && /^https?:/.test(tab.url) ? tab.url : failure.url;
-    const warning = failure.cause === "cookies-blocked" ? text("fixIncognitoNoHelpCookies") : failure.cause === "wrong-credentials" ? text("fixIncognitoNoHelpPassword") : null;
     if (!(await privateWindowsAllowed().catch(() => true))) return { ok: false, message: t("fixIncognitoNotAllowed") };
     try {
       await windows.create({ url, incognito: true });
-      return { ok: true, message: sentences(text("fixOpenedIncognito", url), warning) };
+      return { ok: true, message: t("fixOpenedIncognito", url) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return { ok: false, message: /disabled|policy|not allowed|permission/i.test(reason) ? t("fixIncognitoOff") : t("fixIncognitoFailed", reason) };
     }
   }
 
-  /**
-   * Opens the page the site sent the person away from: the site sends them to the sign-in page it
-   * chooses, with a fresh return address (the one recorded is redacted, and a provider's state is
-   * single-use). After an OAuth/OpenID error, the app's front page, which starts a new sign-in.
-   */
-  async function signInAgain(tabId: number, failure: Failure): Promise<FixResult> {
-    const redirect = failure.details.redirect;
-    if (!redirect) return { ok: false, message: t("fixSignInOnSite") };
-    let url: URL;
-    try {
-      url = new URL(failure.url);
-    } catch {
-      return { ok: false, message: t("fixNoPage") };
+  function setClock(failure: Failure): FixResult {
+    const skew = failure.details.clockSkewMs;
+    // The server's clock minus this computer's: ahead of the server when negative.
+    if (skew === null || skew === 0) return { ok: true, message: t("fixClockSteps") };
+    return { ok: true, message: t(skew > 0 ? "fixClockBehind" : "fixClockAhead", duration(Math.abs(skew)), hostOf(failure.url)) };
+  }
+
+  async function carryOut(tabId: number, failure: Failure, fix: FixId, pageSite: string | null): Promise<FixResult> {
+    switch (fix) {
+      case "reload":
+      case "enter-password":
+        ownActions.note(tabId, fix);
+        await tabs.reload(tabId);
+        return { ok: true, message: t(fix === "reload" ? "fixReloaded" : "fixPasswordAgain"), reloaded: true };
+      case "sign-in":
+        return signIn(tabId, failure, false);
+      case "sign-in-new-tab":
+        return signIn(tabId, failure, true);
+      case "clear-site-cookies":
+        ownActions.note(tabId, fix);
+        return afterCookieFix(tabId, fix, await cookieFixes.clearSite(tabId, failure, pageSite));
+      case "remove-stale-cookie":
+        ownActions.note(tabId, fix);
+        return afterCookieFix(tabId, fix, await cookieFixes.removeStale(tabId, failure));
+      case "retry-incognito":
+        return retryIncognito(tabId, failure);
+      case "copy-report":
+        return { ok: true, message: t(failure.cause === "proxy-auth" ? "fixCopiedReportIt" : "fixCopiedReportAdmin"), copy: reportText(failure) };
+      case "set-clock":
+        return setClock(failure);
+      case "open-own-tab": {
+        const url = `${new URL(failure.url).origin}/`;
+        await tabs.create({ url, openerTabId: tabId, active: true });
+        return { ok: true, message: t("fixOpenedOwnTab", hostOf(url)) };
+      }
+      case "allow-cookies": {
+        const site = failure.site ?? hostOf(failure.url);
+        return { ok: true, message: (await openCookieSettings().catch(() => false)) ? t("fixOpenedCookieSettings", site) : t("fixCookieSettingsSteps", site) };
+      }
     }
-    const target = redirect.oauthError || url.search.includes("REDACTED") ? `${url.origin}${redirect.oauthError ? "/" : url.pathname}` : url.href;
-    await tabs.update(tabId, { url: target });
-    return { ok: true, message: t("fixOpenedAgain", target, url.host), reloaded: true };
   }
 
   return {
     /**
-     * `onlySite` (for a request from the page's banner): the page's site. A cookie fix for a failure
-     * of any other site is refused, so a page cannot have AuthLens clear another site's cookies.
+     * `onlySite` (for a request from the page's banner): the page's site. A fix for a failure of
+     * any other site is refused, so a page cannot have AuthLens clear another site's cookies or
+     * send the tab somewhere on its behalf. `force`: the person chose to reload despite typed text.
      */
-    async apply(tabId: number, failureId: string, fix: ActionFix, onlySite?: string | null): Promise<FixResult> {
-      if (fix === "reload") {
+    async apply(tabId: number, failureId: string, requested: FixId, { onlySite, force = false }: { onlySite?: string | null; force?: boolean } = {}): Promise<FixResult> {
+      const record = await tabStore.read(tabId);
+      const failure = record.failures.find((f) => f.id === failureId);
+      if (!failure && requested === "reload" && onlySite === undefined) {
+        // A reload needs no record: the tab moved on, or the failures were cleared, since the popup opened.
+        if (!force && (await unsavedInput(tabId))) return { ok: false, confirm: "unsaved-input", message: t("fixWouldLoseInput") };
+        ownActions.note(tabId, "reload");
         await tabs.reload(tabId);
         return { ok: true, message: t("fixReloaded"), reloaded: true };
       }
-      const record = await tabStore.read(tabId);
-      const failure = record.failures.find((f) => f.id === failureId);
       if (!failure) return { ok: false, message: t("fixFailureGone") };
-      if (onlySite !== undefined && COOKIE_FIXES.has(fix) && failure.site !== onlySite) {
-        return { ok: false, message: failure.site ? t("fixOnlyOwnSite", failure.site) : t("fixOnlyOwnSiteUnknown") };
+      if (onlySite !== undefined && failure.site !== onlySite) {
+        return { ok: false, message: failure.site ? t(COOKIE_FIXES.has(requested) ? "fixOnlyOwnSite" : "fixOnlyOwnSiteAction", failure.site) : t("fixOnlyOwnSiteUnknown") };
       }
-      switch (fix) {
-        case "clear-site-cookies":
-          return clearSiteCookies(tabId, failure, record.site);
-        case "remove-stale-cookie":
-          return removeStaleCookie(tabId, failure);
-        case "retry-incognito":
-          return retryIncognito(tabId, failure);
-        case "sign-in-again":
-          return signInAgain(tabId, failure);
+      let fix = requested;
+      if (TAB_LEAVING_FIXES.has(fix) && !force && (await unsavedInput(tabId))) {
+        // Nothing typed is lost: signing in moves to a new tab by itself; a reload asks first.
+        if (fix !== "sign-in") return { ok: false, confirm: "unsaved-input", message: t("fixWouldLoseInput") };
+        fix = "sign-in-new-tab";
+      }
+      // Watched before it acts: the answer to a reload can come before the fix returns.
+      const watch = isWatchedFix(fix) ? watchFor(tabId, record.failures, failure, fix, now()) : null;
+      if (watch) await fixWatch.start(watch);
+      try {
+        const result = await carryOut(tabId, failure, fix, record.site);
+        if (watch && !result.ok) await fixWatch.cancel(watch);
+        return result;
+      } catch (error) {
+        if (watch) await fixWatch.cancel(watch);
+        throw error;
       }
     },
     async undo(tabId: number, undoId: string): Promise<FixResult> {
-      const entry = await undo.take(undoId);
-      if (!entry || entry.tabId !== tabId) return { ok: false, message: t("fixUndoGone", duration(UNDO_TTL_MS)) };
-      const problems = await restoreCookies(cookies, entry.cookies);
-      await undo.forget(undoId);
-      const reloaded = await reloadIfWanted(tabId);
-      return { ok: problems.length === 0, message: sentences(text("fixPutBack", plural("nCookies", entry.cookies.length - problems.length), entry.site), problemsText(problems, "fixCouldNotRestore")), reloaded };
+      const { restored, ...result } = await cookieFixes.undo(tabId, undoId);
+      if (restored === 0) return result;
+      const { reloaded, kept } = await reloadIfWanted(tabId, "undo");
+      return { ...result, reloaded, ...(kept ? { message: sentences(verbatim(result.message), text("fixNotReloadedInput")) } : {}) };
     },
-    undoList: (tabId: number) => undo.forTab(tabId),
+    undoList: (tabId: number) => deps.undo.forTab(tabId),
   };
 }
 
 export type Fixer = ReturnType<typeof createFixer>;
-
-/** Sentences said one after another. */
-function sentences(...parts: (Phrase | null)[]): string {
-  return parts.flatMap((p) => (p ? [say(p)] : [])).join(" ");
-}
-
-/** The cookies a fix could not change, and the browser's reason for each. */
-function problemsText(problems: readonly CookieProblem[], key: "fixCouldNotRemove" | "fixCouldNotRestore"): Phrase | null {
-  if (problems.length === 0) return null;
-  return text(key, list(problems.map((p) => text("cookieOnBecause", p.name, p.domain, p.reason))));
-}

@@ -22,6 +22,12 @@ import { createSettingsStore } from "../platform/settings";
 import { createUndoStore } from "../platform/undo-store";
 import { createSealer, indexedDbSealingKey } from "../platform/sealer";
 import { createMessageRouter } from "./message-router";
+import { createOwnActions } from "./own-actions";
+import { createFixWatch } from "./fix-watch";
+import { createSignInPages } from "../platform/sign-in-pages";
+import { createPageInputCheck } from "../platform/page-input";
+import { openCookieSettings } from "../platform/cookie-settings";
+import { formatReport } from "../core/report-text";
 
 const store = createTabStore(browser.storage.session);
 const badge = createBadge(browser.action);
@@ -36,8 +42,25 @@ const tabExists = (tabId: number) => browser.tabs.get(tabId).then(
   () => true,
   () => false,
 );
-const cookieChanges = createCookieChangeLog(browser.cookies.onChanged);
-const sessionTimeline = createSessionTimeline(browser.cookies.onChanged, browser.storage.session, (message, error) => logError(message, error));
+// AuthLens's own clears, undos and reloads are never evidence: the change log and the timeline leave them out.
+const ownActions = createOwnActions();
+const cookieChanges = createCookieChangeLog(browser.cookies.onChanged, Date.now, (change) => ownActions.isOwnChange(change));
+const sessionTimeline = createSessionTimeline(browser.cookies.onChanged, browser.storage.session, (message, error) => logError(message, error), Date.now, (change) => ownActions.isOwnChange(change));
+const reportChanged = (tabId: number) => void browser.runtime.sendMessage({ type: "authlens-report-changed", tabId } satisfies ReportChanged).catch(() => undefined);
+// After a fix, the site's next answers in the tab say whether it worked.
+const fixWatch = createFixWatch({
+  area: browser.storage.session,
+  store,
+  badge,
+  changed: (tabId) => {
+    reportChanged(tabId);
+    notifyTab(tabId);
+  },
+  logError,
+});
+void fixWatch.restore().catch((error: unknown) => logError("could not resume watching fixes", error));
+const signInPages = createSignInPages(browser.storage.session, logError);
+const unsavedInput = createPageInputCheck(browser.scripting);
 const extraHeaders = browserSupportsExtraHeaders();
 // The closer look's listeners hand their events to the recorder (made next, before any event).
 const closeLook = createCloseLook(
@@ -60,7 +83,10 @@ const recorder = createFailureRecorder({
   preferences: () => settings.read(),
   notifyTab,
   // No page of ours open is the usual case: nobody to tell.
-  reportChanged: (tabId) => void browser.runtime.sendMessage({ type: "authlens-report-changed", tabId } satisfies ReportChanged).catch(() => undefined),
+  reportChanged,
+  fixWatch,
+  ownActions,
+  signInPages,
   newId: () => crypto.randomUUID(),
   tabExists,
   sessionEvents: () => sessionTimeline.events(),
@@ -73,7 +99,7 @@ const recorder = createFailureRecorder({
 
 // Every tab's request headers and responses; cookie headers and CORS preflights only for a tab looked closer at.
 watchRequests(browser.webRequest, recorder.everyTab);
-const lookCloser = createLookCloser({ area: browser.storage.session, closeLook, tabs: browser.tabs, logError });
+const lookCloser = createLookCloser({ area: browser.storage.session, closeLook, tabs: browser.tabs, logError, willReload: (tabId) => ownActions.note(tabId, "look-closer") });
 void lookCloser.restore().catch((error: unknown) => logError("could not resume looking closer", error));
 // Images, scripts, styles and fonts only if the person turned it on (settings page).
 const subresources = createSubresourceWatch(browser.webRequest, recorder.everyTab.onHeadersReceived, extraHeaders);
@@ -94,6 +120,8 @@ browser.webNavigation.onErrorOccurred.addListener(({ tabId, frameId, url }) => {
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   void recorder.onTabRemoved(tabId);
+  fixWatch.onTabRemoved(tabId);
+  ownActions.forgetTab(tabId);
   void lookCloser.onTabRemoved(tabId).catch((error: unknown) => logError("could not end a closer look", error));
 });
 // Tabs closed while the worker was stopped, or before a late failure was stored, leave no record behind.
@@ -110,6 +138,11 @@ const fixer = createFixer({
   privateWindowsAllowed,
   settings,
   newId: () => crypto.randomUUID(),
+  unsavedInput,
+  ownActions,
+  fixWatch,
+  reportText: (failure) => formatReport([failure], new Date(), navigator.userAgent, say, { audience: failure.cause === "proxy-auth" ? "it" : "site" }).markdown,
+  openCookieSettings,
 });
 browser.runtime.onMessage.addListener(
   createMessageRouter({
@@ -119,6 +152,7 @@ browser.runtime.onMessage.addListener(
     lookCloser,
     settings,
     openDetails: async (tabId) => void (await browser.tabs.create({ url: browser.runtime.getURL(`${browser.runtime.getManifest().action?.default_popup ?? ""}?tab=${tabId}`) })),
+    unsavedInput,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(""),
   }),

@@ -16,6 +16,8 @@ export interface LookCloserDeps {
   tabs: { get(tabId: number): Promise<{ url?: string | undefined }>; reload(tabId: number): Promise<void> };
   now?: () => number;
   logError: (message: string, error: unknown) => void;
+  /** Told before the look reloads the tab: what that reload brings is AuthLens's own doing. */
+  willReload?: (tabId: number) => void;
 }
 
 /** A tab AuthLens looks closer at: its site when the look began, and until when. */
@@ -44,7 +46,7 @@ function parseLooks(value: unknown): Map<number, Look> {
  * CORS (Chrome's `extraHeaders`), which cost every page load when watched everywhere. Starting one reloads the tab, so
  * its refused requests are made, and seen, again.
  */
-export function createLookCloser({ area, closeLook, tabs, now = Date.now, logError }: LookCloserDeps) {
+export function createLookCloser({ area, closeLook, tabs, now = Date.now, logError, willReload }: LookCloserDeps) {
   let looks: Promise<Map<number, Look>> | null = null;
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
   const load = () =>
@@ -83,6 +85,7 @@ export function createLookCloser({ area, closeLook, tabs, now = Date.now, logErr
       map.set(tabId, { site, until });
       await save(map);
       watch(tabId, until);
+      willReload?.(tabId);
       await tabs.reload(tabId);
       return {
         ok: true,

@@ -13,7 +13,7 @@ const ID = "abcdefghijklmnopabcdefghijklmnop";
 const ORIGIN = `chrome-extension://${ID}/`;
 const popup = { id: ID, url: `${ORIGIN}src/popup/index.html` };
 
-async function setup() {
+async function setup({ typed = false } = {}) {
   const store = createTabStore(fakeStorageArea());
   const badges = new Map<number, number>();
   const fixes: unknown[] = [];
@@ -37,6 +37,7 @@ async function setup() {
     lookCloser,
     settings,
     openDetails: async (tabId) => void opened.push(tabId),
+    unsavedInput: async () => typed,
     extensionId: ID,
     extensionOrigin: ORIGIN,
   });
@@ -94,7 +95,7 @@ describe("message router", () => {
       const { route, fixes } = await setup();
       expect(await route({ type: "report", tabId: 5 }, inTab(5))).toEqual({ error: "AuthLens answers only its own pages." });
       expect(await route({ type: "apply-fix", tabId: 5, failureId: "new", fix: "clear-site-cookies" }, inTab(5))).toEqual({ ok: true, message: "done" });
-      expect(fixes).toEqual([[5, "new", "clear-site-cookies", "example.com"]]);
+      expect(fixes).toEqual([[5, "new", "clear-site-cookies", { onlySite: "example.com" }]]);
     });
 
     it("tells the fixer the page's site, so cookie fixes cannot reach another site; pages are not limited", async () => {
@@ -102,8 +103,8 @@ describe("message router", () => {
       await route({ type: "apply-fix", tabId: 5, failureId: "new", fix: "clear-site-cookies" }, { ...inTab(5), url: "https://evil.test/" });
       await route({ type: "apply-fix", tabId: 5, failureId: "new", fix: "clear-site-cookies" }, popup);
       expect(fixes).toEqual([
-        [5, "new", "clear-site-cookies", "evil.test"],
-        [5, "new", "clear-site-cookies", undefined],
+        [5, "new", "clear-site-cookies", { onlySite: "evil.test" }],
+        [5, "new", "clear-site-cookies", {}],
       ]);
     });
 
@@ -115,6 +116,7 @@ describe("message router", () => {
       ["an undo, even in its own tab", { type: "undo", tabId: 5, undoId: "u1" }, inTab(5)],
       ["the list of undos", { type: "undo-list", tabId: 5 }, inTab(5)],
       ["a closer look (it costs every page load)", { type: "look-closer", tabId: 5, on: true }, inTab(5)],
+      ["the state of a page (AuthLens runs a check in it)", { type: "page-state", tabId: 5 }, inTab(5)],
     ])("may not ask for %s", async (_, message, sender) => {
       const { route, fixes, store, looks } = await setup();
       expect(await route(message, sender)).toEqual({ error: "AuthLens answers only its own pages." });
@@ -128,6 +130,8 @@ describe("message router", () => {
     { type: "apply-fix", tabId: 5, failureId: "x", fix: "format-disk" },
     { type: "apply-fix", tabId: 5, failureId: "", fix: "reload" },
     { type: "undo", tabId: 5 },
+    { type: "apply-fix", tabId: 5, failureId: "x", fix: "reload", force: "yes" },
+    { type: "apply-fix", tabId: 5, failureId: "x", fix: "sign-in-again" },
   ])("rejects the malformed fix request %j", async (message) => {
     const { route, fixes } = await setup();
     expect(await route(message, popup)).toEqual({ error: "Not an AuthLens message." });
@@ -140,11 +144,17 @@ describe("message router", () => {
     it("give the content script its own tab's banner, and remember a dismissal for the page's site", async () => {
       const { route, settings } = await setup();
       const answer = await route({ type: "banner" }, inTab(5));
-      expect(answer).toMatchObject({ banner: { tabId: 5, site: "example.com", failureId: "new" } });
+      expect(answer).toMatchObject({ banner: { tabId: 5, site: "example.com", failureId: "new", fix: "sign-in", state: "open", subject: { url: "https://app.example.com/api/me", site: "example.com" } } });
       expect(await route({ type: "banner" }, inTab(6))).toEqual({ banner: null }); // a tab with no record
       expect(await route({ type: "dismiss-banner" }, inTab(5))).toEqual({ dismissed: "example.com" });
       expect((await settings.read()).bannerOffSites).toEqual(["example.com"]);
       expect(await route({ type: "banner" }, inTab(5))).toEqual({ banner: null });
+    });
+
+    it("lead with the popup's first fix for the page: signing in in a new tab where the page holds typed text", async () => {
+      const { route } = await setup({ typed: true });
+      expect(await route({ type: "banner" }, inTab(5))).toMatchObject({ banner: { fix: "sign-in-new-tab" } });
+      expect(await route({ type: "page-state", tabId: 5 }, popup)).toEqual({ unsavedInput: true });
     });
 
     it("open details for the sender's tab only, and are not for extension pages", async () => {

@@ -1,4 +1,6 @@
-import { chooseBanner, firstSentence } from "../core/banner";
+import { chooseBanner } from "../core/banner";
+import { fixesForPage } from "../core/fixes/rank-fixes";
+import { fixSubjectOf } from "../core/failure";
 import { registrableDomain } from "../core/site";
 import { isOwnContentScriptIn, isOwnExtensionPage, type SenderInfo } from "../messaging/sender";
 import { parseMessage, type ErrorResponse, type Message, type MessageType, type ResponseOf } from "../messaging/protocol";
@@ -17,6 +19,8 @@ export interface MessageRouterDeps {
   settings: SettingsStore;
   /** Opens the popup's view of a tab in a new tab ("Details" on the banner). */
   openDetails: (tabId: number) => Promise<void>;
+  /** Whether the tab's page holds typed text that reloading or leaving it would lose. */
+  unsavedInput: (tabId: number) => Promise<boolean>;
   extensionId: string;
   extensionOrigin: string;
 }
@@ -35,6 +39,7 @@ const SENDERS: Record<MessageType, "pages" | "pages-or-tab" | "tab"> = {
   "undo-list": "pages",
   // It costs every page load while on: only the person, from the popup, turns it on.
   "look-closer": "pages",
+  "page-state": "pages",
   banner: "tab",
   "dismiss-banner": "tab",
   "open-details": "tab",
@@ -47,7 +52,7 @@ const REFUSED: ErrorResponse = { error: "AuthLens answers only its own pages." }
  * a web page, a content script asking about another tab, a malformed message) gets an error,
  * never an action.
  */
-export function createMessageRouter({ store, badge, fixer, lookCloser, settings, openDetails, extensionId, extensionOrigin }: MessageRouterDeps) {
+export function createMessageRouter({ store, badge, fixer, lookCloser, settings, openDetails, unsavedInput, extensionId, extensionOrigin }: MessageRouterDeps) {
   /** `onlySite`: for a content script, the site of its page; cookie fixes may touch no other. */
   async function answer(message: Message, senderTab: number, senderUrl: string | null, onlySite: string | null | undefined): Promise<ResponseOf<MessageType>> {
     switch (message.type) {
@@ -62,7 +67,9 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
         return { cleared: before };
       }
       case "apply-fix":
-        return fixer.apply(message.tabId, message.failureId, message.fix, onlySite);
+        return fixer.apply(message.tabId, message.failureId, message.fix, { ...(onlySite !== undefined ? { onlySite } : {}), ...(message.force ? { force: true } : {}) });
+      case "page-state":
+        return { unsavedInput: await unsavedInput(message.tabId) };
       case "undo":
         return fixer.undo(message.tabId, message.undoId);
       case "undo-list":
@@ -74,8 +81,10 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
         if (!(await store.has(senderTab))) return { banner: null };
         const choice = chooseBanner(await store.read(senderTab), senderUrl, await settings.read());
         if (!choice) return { banner: null };
-        const { failure, site, fix } = choice;
-        return { banner: { tabId: senderTab, site, failureId: failure.id, cause: failure.cause, headline: failure.summary, why: firstSentence(failure.explanation), fix } };
+        const { failure, site, state } = choice;
+        // The first fix as the popup offers it for this page: the same ranked list, the same page state.
+        const [fix = "reload"] = fixesForPage(failure.fixes, { unsavedInput: await unsavedInput(senderTab) });
+        return { banner: { tabId: senderTab, site, failureId: failure.id, cause: failure.cause, headline: failure.summary, fix, subject: fixSubjectOf(failure), state } };
       }
       case "dismiss-banner": {
         const site = senderUrl ? registrableDomain(senderUrl) : null;

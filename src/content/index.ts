@@ -19,23 +19,31 @@ if (!world.authlensBanner) {
 function start(): void {
   const client = createMessageClient((message) => browser.runtime.sendMessage(message));
   const view = new BannerView({
-    fix: (model) => client.send({ type: "apply-fix", tabId: model.tabId, failureId: model.failureId, fix: model.fix }),
+    fix: (model, force) => client.send({ type: "apply-fix", tabId: model.tabId, failureId: model.failureId, fix: model.fix, ...(force ? { force } : {}) }),
     details: () => void client.send({ type: "open-details" }).catch(() => undefined),
     dismiss: () => void client.send({ type: "dismiss-banner" }).catch(() => undefined),
   });
 
-  let shownFailure: string | null = null;
+  /** What the banner shows: a failure, its state and its first fix (which changes once the person types on the page). */
+  let shown: string | null = null;
 
   async function refresh(): Promise<void> {
     const { banner } = await client.send({ type: "banner" });
-    if (!banner) {
-      shownFailure = null;
-      view.remove();
-    } else if (banner.failureId !== shownFailure) {
-      shownFailure = banner.failureId;
-      view.show(banner);
-    }
+    const key = banner ? `${banner.failureId}|${banner.state}|${banner.fix}` : null;
+    if (!banner) view.remove();
+    else if (key !== shown) view.show(banner);
+    shown = key;
   }
+
+  // Typing on the page changes the first fix (nothing typed may be lost to a reload): ask again once the person pauses.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const onInput = (event: Event) => {
+    if (!event.isTrusted || shown === null) return;
+    clearTimeout(typing);
+    typing = setTimeout(() => void refresh().catch(() => undefined), 500);
+  };
+  document.addEventListener("input", onInput, true);
+  document.addEventListener("change", onInput, true);
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only the worker (no tab) of this extension may poke the banner.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { makeEvidence, headers } from "../test/builders";
-import { chooseBanner, firstSentence } from "./banner";
+import { chooseBanner, FIXED_BANNER_MS } from "./banner";
 import { diagnose } from "../test/diagnose";
 import { toFailure } from "./failure";
 import type { TabRecord } from "./tab-record";
@@ -17,7 +17,7 @@ describe("chooseBanner", () => {
     const choice = chooseBanner(record(failure("a", "xmlhttprequest"), failure("b", "main_frame"), failure("c", "image")), "https://app.example.com/", on);
     expect(choice?.failure.id).toBe("b");
     expect(choice?.site).toBe("example.com");
-    expect(choice?.fix).toBe("clear-site-cookies");
+    expect(choice?.state).toBe("open");
   });
 
   it.each(["image", "font", "stylesheet", "media", "script"])("raises no banner for a failed %s", (type) => {
@@ -38,12 +38,17 @@ describe("chooseBanner", () => {
     const crossSite = toFailure("x", 0, e, diagnose(e));
     expect(chooseBanner(record(crossSite), "https://app.example.com/", on)).toBeNull();
     expect(chooseBanner(record(failure("own", "xmlhttprequest"), crossSite), "https://app.example.com/", on)?.failure.id).toBe("own");
-    expect(chooseBanner(record(crossSite), "https://www.bank.test/", on)?.fix).toBe("clear-site-cookies");
+    expect(chooseBanner(record(crossSite), "https://www.bank.test/", on)?.failure.id).toBe("x");
   });
 
-  it("takes the first sentence for the one-line why", () => {
-    expect(firstSentence("Your sign-in on app.example.com has ended, so the site no longer recognises you. Sign in again.")).toBe(
-      "Your sign-in on app.example.com has ended, so the site no longer recognises you.",
-    );
+  it("says Fixed for a moment once a fix settled the failure, then nothing; a superseded failure gives way to the newer", () => {
+    const now = Date.parse("2026-11-22T12:10:00Z");
+    const fixed = { ...failure("a", "xmlhttprequest"), outcome: { fix: "sign-in" as const, at: now - 5000, state: "fixed" as const, settledAt: now - 1000 } };
+    expect(chooseBanner(record(fixed), "https://app.example.com/", on, now)).toMatchObject({ state: "fixed", failure: { id: "a" } });
+    expect(chooseBanner(record(fixed), "https://app.example.com/", on, now + FIXED_BANNER_MS)).toBeNull();
+    const superseded = { ...failure("b", "xmlhttprequest"), outcome: { fix: "reload" as const, at: now - 5000, state: "not-fixed" as const, settledAt: now } };
+    expect(chooseBanner(record(failure("c", "main_frame"), superseded), "https://app.example.com/", on, now)?.failure.id).toBe("c");
+    const waiting = { ...failure("d", "xmlhttprequest"), outcome: { fix: "reload" as const, at: now, state: "waiting" as const } };
+    expect(chooseBanner(record(waiting), "https://app.example.com/", on, now)?.state).toBe("waiting");
   });
 });

@@ -1,19 +1,19 @@
 import type { Failure } from "./failure";
+import { isOpen } from "./fixes/outcome";
 import { registrableDomain } from "./site";
 import type { TabRecord } from "./tab-record";
 
 /** Resource types that are "the page" or its own calls: a failed image, font or stylesheet raises no banner. */
 export const BANNER_TYPES: ReadonlySet<string> = new Set(["main_frame", "sub_frame", "xmlhttprequest"]);
 
-/** Fixes the banner can carry out, in the order it prefers them. */
-const BANNER_FIXES = ["remove-stale-cookie", "clear-site-cookies", "retry-incognito", "reload"] as const;
-export type BannerFix = (typeof BANNER_FIXES)[number];
+/** How long the banner says "Fixed" after the site answered normally. */
+export const FIXED_BANNER_MS = 15_000;
 
 export interface BannerChoice {
   failure: Failure;
   /** The page's site, where dismissal is remembered. */
   site: string;
-  fix: BannerFix;
+  state: "open" | "waiting" | "fixed";
 }
 
 export interface BannerPreferences {
@@ -28,18 +28,14 @@ export interface BannerPreferences {
  * the popup, never on the page: a page must not be able to make AuthLens tell a person, inside the
  * page, something about another site, or lead them into clearing that site's cookies.
  */
-export function chooseBanner(record: TabRecord, pageUrl: string | null, prefs: BannerPreferences): BannerChoice | null {
+export function chooseBanner(record: TabRecord, pageUrl: string | null, prefs: BannerPreferences, now: number = Date.now()): BannerChoice | null {
   if (!prefs.bannerEnabled) return null;
   const site = pageUrl ? registrableDomain(pageUrl) : record.site;
   if (!site || prefs.bannerOffSites.includes(site)) return null;
-  const failure = [...record.failures].reverse().find((f) => BANNER_TYPES.has(f.resourceType) && f.site === site);
+  // A failure a fix settled says "Fixed" for a moment, then the banner goes; one a newer failure superseded says nothing.
+  const justFixed = (f: Failure) => f.outcome?.state === "fixed" && now - (f.outcome.settledAt ?? f.outcome.at) <= FIXED_BANNER_MS;
+  const failure = [...record.failures].reverse().find((f) => BANNER_TYPES.has(f.resourceType) && f.site === site && (isOpen(f) || justFixed(f)));
   if (!failure) return null;
-  const fix = BANNER_FIXES.find((f) => failure.fixes.includes(f)) ?? "reload";
-  return { failure, site, fix };
+  return { failure, site, state: failure.outcome?.state === "fixed" ? "fixed" : failure.outcome?.state === "waiting" ? "waiting" : "open" };
 }
 
-/** The first sentence of a text, for a one-line "why". */
-export function firstSentence(text: string): string {
-  const match = /^.*?[.!?](?=\s|$)/s.exec(text);
-  return (match?.[0] ?? text).trim();
-}

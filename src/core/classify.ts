@@ -1,8 +1,7 @@
 import { ADVICE } from "./advice";
-import type { CauseId } from "./cause";
 import type { Diagnosis, Reason } from "./diagnosis";
 import type { FailureEvidence } from "./evidence";
-import type { FixId } from "./fix";
+import { rankFixes } from "./fixes/rank-fixes";
 import { describeObservations } from "./observations";
 import { cookiesBlocked, sessionEnded, sessionEndedEarlier, staleCookie } from "./cookie-rules";
 import { bodyReason, csrfRefused } from "./body-rules";
@@ -44,7 +43,7 @@ export function classify(evidence: FailureEvidence): Diagnosis {
     summary: finding.summary,
     explanation: { what: text(advice.what, host), tryFirst: finding.tryFirst ?? text(advice.tryFirst), technical },
     evidence: [...technical, ...withoutRepeats(describeObservations(evidence), finding.reasons)],
-    fixes: finding.fixes ?? (loop ? loopFixes(advice.fixes, finding.cause) : advice.fixes),
+    fixes: rankFixes(finding.cause, evidence, finding.fixes),
   };
 }
 
@@ -199,6 +198,8 @@ function missingCredentials(e: FailureEvidence, host: string): Finding | null {
       cause: "missing-credentials",
       confidence: prompted ? Math.min(0.5, 0.8 - doubt) : (challenge ? 0.8 : 0.7) - doubt,
       summary: prompted ? text("summaryMissingPrompted", host) : summary,
+      // Basic and Digest are answered in the browser's own window, which "Enter the password again" brings back.
+      ...(prompted && PASSWORD_SCHEMES.includes(challenge.scheme.toLowerCase()) ? { tryFirst: text("tryEnterPassword") } : {}),
       reasons: [
         challenge ? challengeReason(challenge, text(prompted ? "meaningBrowserPrompt" : "meaningAsksFor", challenge.scheme)) : { seen: text("seen401NoChallenge"), meaning: text("meaningNeedsSignIn") },
         item,
@@ -241,12 +242,6 @@ const isChallenge = (p: Phrase) => "verbatim" in p && p.verbatim.startsWith("WWW
 
 function loopNote(repeats: number): Reason {
   return { seen: plural("loopFailed", repeats + 1), meaning: text("meaningLoop") };
-}
-
-/** In a sign-in loop, clearing the site's cookies moves ahead of signing in again. */
-function loopFixes(fixes: FixId[], cause: CauseId): FixId[] {
-  if (cause !== "session-expired" && cause !== "token-invalid" && cause !== "missing-credentials") return fixes;
-  return ["clear-site-cookies", ...fixes.filter((f) => f !== "clear-site-cookies")];
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

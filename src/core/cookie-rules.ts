@@ -52,7 +52,12 @@ export function cookiesBlocked(e: FailureEvidence, host: string): Finding | null
     summary: named ? text(withheld.length ? "summaryCookieNotSent" : "summaryCookieNotStored", named.name, host) : text("summaryCookiesNotStored", host),
     reasons,
     // Allowing cookies does not lift SameSite: the person can use the site in a tab of its own.
-    ...(bySameSite && e.embeddedIn ? { tryFirst: text("tryOwnTab", host, e.embeddedIn) } : {}),
+    // A cookie the browser refused to store, or keeps to https, is refused whatever the person allows: only the site can fix it.
+    ...(bySameSite && e.embeddedIn
+      ? { tryFirst: text("tryOwnTab", host, e.embeddedIn) }
+      : !withheld.some((c) => c.withheld === "third-party") && !bySameSite
+        ? { tryFirst: text("tryCookiesRejected") }
+        : {}),
   };
 }
 

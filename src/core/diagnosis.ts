@@ -1,5 +1,5 @@
 import type { CauseId } from "./cause";
-import type { FixId } from "./fix";
+import type { FixId } from "./fixes/fix";
 import { text, type Phrase } from "./text";
 
 /** One thing AuthLens saw, and why it matters for the diagnosis, before it is said in a language. */

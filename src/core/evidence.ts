@@ -35,6 +35,8 @@ export interface ResponseSummary {
    * credentials. Absent in records of older versions.
    */
   corsCredentials?: boolean | null;
+  /** The refusal's `Location` (resolved, redacted; http and https only): some sites name their sign-in page there. Absent when none. */
+  location?: string | null;
 }
 
 /** Everything known about one failed request. Holds no secret: see docs/security.md. */
@@ -166,11 +168,23 @@ export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen, to
       server: headerValue(headers, "server")?.slice(0, 100) ?? null,
       botChallenge: headerValue(headers, "cf-mitigated")?.toLowerCase() === "challenge",
       corsCredentials: headerValue(headers, "access-control-allow-origin") === null ? null : headerValue(headers, "access-control-allow-credentials")?.trim().toLowerCase() === "true",
+      ...locationOf(headerValue(headers, "location"), response.url),
     },
     jar: null,
     repeats: 0,
     sentAt: seen.sentAt ?? null,
   };
+}
+
+/** A refusal's `Location`, resolved against its URL, as it may be kept: http(s) only, redacted. */
+function locationOf(value: string | null, base: string): { location?: string } {
+  if (value === null) return {};
+  try {
+    const url = new URL(value.slice(0, 2048), base);
+    return url.protocol === "http:" || url.protocol === "https:" ? { location: redactUrl(url.href) } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** The tab page's site when a frame of another site made the request (a page's own request is never embedded). */

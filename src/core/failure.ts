@@ -1,7 +1,9 @@
 import { isCauseId, type CauseId } from "./cause";
 import type { EvidenceItem, SaidDiagnosis } from "./diagnosis";
 import type { FailureEvidence } from "./evidence";
-import { isFixId, type FixId } from "./fix";
+import { readFixId, type FixId } from "./fixes/fix";
+import type { After, FixOutcome } from "./fixes/outcome";
+import type { SignInTarget } from "./fixes/sign-in-target";
 import { registrableDomain } from "./site";
 
 /** One recorded auth failure: an item of the report contract (docs/report.md). */
@@ -22,15 +24,37 @@ export interface Failure {
   summary: string;
   evidence: EvidenceItem[];
   explanation: string;
+  /** The fixes, ranked: the first resolves the situation (fixes/rank-fixes.ts). Every surface offers these, in this order. */
   fixes: FixId[];
   /** The evidence the diagnosis was made from (names, claims and parsed headers; no secrets). */
   details: FailureDetails;
+  /** Seen just after AuthLens's own action in the tab (a fix, an undo, a closer look), which caused it. Absent otherwise. */
+  after?: After;
+  /** What became of a fix tried for this failure. Absent until one is. */
+  outcome?: FixOutcome;
 }
 
-export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding" | "bodyReason">;
+export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding" | "bodyReason"> & {
+  /** Where "Sign in" goes for this failure. Absent where AuthLens cannot tell. */
+  signIn?: SignInTarget;
+};
+
+/** What a fix's label needs to know of its failure (the banner gets just this). */
+export type FixSubject = Pick<Failure, "url" | "site" | "cause"> & { details: Pick<FailureDetails, "clockSkewMs" | "signIn"> };
+
+/** The part of a failure a fix's label reads. */
+export function fixSubjectOf(f: FixSubject): FixSubject {
+  return { url: f.url, site: f.site, cause: f.cause, details: { clockSkewMs: f.details.clockSkewMs, ...(f.details.signIn ? { signIn: f.details.signIn } : {}) } };
+}
+
+/** What the worker adds to a failure besides its evidence: where to sign in, and the own action it followed. */
+export interface FailureContext {
+  signIn?: SignInTarget | null;
+  after?: After | null;
+}
 
 /** Joins what was observed and what the classifier concluded into a recordable failure. */
-export function toFailure(id: string, frameId: number, evidence: FailureEvidence, diagnosis: SaidDiagnosis): Failure {
+export function toFailure(id: string, frameId: number, evidence: FailureEvidence, diagnosis: SaidDiagnosis, context: FailureContext = {}): Failure {
   const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, redirect, sessionEnding, bodyReason } = evidence;
   return {
     id,
@@ -43,15 +67,36 @@ export function toFailure(id: string, frameId: number, evidence: FailureEvidence
     initiator,
     frameId,
     ...diagnosis,
-    details: { statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, ...(redirect ? { redirect } : {}), ...(sessionEnding ? { sessionEnding } : {}), ...(bodyReason ? { bodyReason } : {}) },
+    details: {
+      statusLine,
+      sent,
+      response,
+      jar,
+      crossSite,
+      embeddedIn,
+      clockSkewMs,
+      repeats,
+      ...(redirect ? { redirect } : {}),
+      ...(sessionEnding ? { sessionEnding } : {}),
+      ...(bodyReason ? { bodyReason } : {}),
+      ...(context.signIn ? { signIn: context.signIn } : {}),
+    },
+    ...(context.after ? { after: context.after } : {}),
   };
 }
 
 /**
- * True when a value read back from storage has the shape of a {@link Failure}.
- * Storage may hold what an older version wrote, so nothing read is trusted unchecked.
+ * A failure read back from storage, or null when the value does not have its shape. Storage may
+ * hold what an older version wrote, so nothing read is trusted unchecked; fix ids an older version
+ * used are read as this one names them.
  */
-export function isFailure(value: unknown): value is Failure {
+export function readFailure(value: unknown): Failure | null {
+  if (!isFailure(value)) return null;
+  const fixes = value.fixes.flatMap((f) => readFixId(f) ?? []);
+  return fixes.length === value.fixes.length && fixes.every((f, i) => f === value.fixes[i]) ? value : { ...value, fixes };
+}
+
+function isFailure(value: unknown): value is Failure {
   if (typeof value !== "object" || value === null) return false;
   const f = value as Record<string, unknown>;
   return (
@@ -69,7 +114,7 @@ export function isFailure(value: unknown): value is Failure {
     typeof f.explanation === "string" &&
     Array.isArray(f.evidence) &&
     Array.isArray(f.fixes) &&
-    f.fixes.every(isFixId) &&
+    f.fixes.every((fix) => readFixId(fix) !== null) &&
     typeof f.details === "object" &&
     f.details !== null
   );

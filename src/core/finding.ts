@@ -1,6 +1,6 @@
 import type { CauseId } from "./cause";
 import type { Reason } from "./diagnosis";
-import type { FixId } from "./fix";
+import type { FixId } from "./fixes/fix";
 import type { FailureEvidence } from "./evidence";
 import { text, verbatim, type Phrase } from "./text";
 import type { Challenge } from "./www-authenticate";

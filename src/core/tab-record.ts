@@ -1,5 +1,5 @@
 import { isBlockedRequest, MAX_BLOCKED_PER_TAB, type BlockedRequest } from "./blocked-request";
-import { isFailure, type Failure } from "./failure";
+import { readFailure, type Failure } from "./failure";
 import { seenInFull } from "./seen-in-full";
 
 /** The failures seen in one tab since it last moved to another site. */
@@ -55,7 +55,7 @@ export function parseTabRecord(value: unknown): TabRecord {
   const calls = Array.isArray(blocked) ? blocked.filter(isBlockedRequest).slice(-MAX_BLOCKED_PER_TAB) : [];
   return {
     site: typeof site === "string" ? site : null,
-    failures: Array.isArray(failures) ? failures.filter(isFailure).slice(-MAX_FAILURES_PER_TAB) : [],
+    failures: Array.isArray(failures) ? failures.flatMap((f) => readFailure(f) ?? []).slice(-MAX_FAILURES_PER_TAB) : [],
     ...(calls.length ? { blocked: calls } : {}),
   };
 }
@@ -63,7 +63,11 @@ export function parseTabRecord(value: unknown): TabRecord {
 /** Window in which refusals of one address count as a loop. */
 const LOOP_WINDOW_MS = 2 * 60_000;
 
-/** How many earlier failures of the same URL and status the record holds from the last two minutes. */
-export function countRepeats(failures: readonly Failure[], failure: Pick<Failure, "url" | "status" | "time">): number {
-  return failures.filter((f) => f.url === failure.url && f.status === failure.status && failure.time - f.time <= LOOP_WINDOW_MS).length;
+/**
+ * How many earlier failures of the same URL and status the record holds from the last two minutes.
+ * Failures AuthLens caused (the reload of a fix, an undo, a closer look) are no repeat, and count none.
+ */
+export function countRepeats(failures: readonly Failure[], failure: Pick<Failure, "url" | "status" | "time" | "after">): number {
+  if (failure.after) return 0;
+  return failures.filter((f) => !f.after && f.url === failure.url && f.status === failure.status && failure.time - f.time <= LOOP_WINDOW_MS).length;
 }

@@ -1,11 +1,8 @@
 import type { BlockedRequest } from "../core/blocked-request";
-import type { Failure } from "../core/failure";
-import type { FixId } from "../core/fix";
+import type { Failure, FixSubject } from "../core/failure";
+import { isFixId, type FixId } from "../core/fixes/fix";
+import type { PageState } from "../core/fixes/rank-fixes";
 import type { CauseId } from "../core/cause";
-
-/** The fixes the worker carries out; the others are advice the UI shows. */
-export const ACTION_FIXES = ["clear-site-cookies", "remove-stale-cookie", "retry-incognito", "reload", "sign-in-again"] as const satisfies readonly FixId[];
-export type ActionFix = (typeof ACTION_FIXES)[number];
 
 /** What a fix or an undo did, in words for the person, and how to take it back. */
 export interface FixResult {
@@ -14,6 +11,10 @@ export interface FixResult {
   /** Present when the fix removed cookies: pass it to `undo`. */
   undoId?: string;
   reloaded?: boolean;
+  /** The fix would reload a page holding typed text, and was not carried out: ask, then send it again with `force`. */
+  confirm?: "unsaved-input";
+  /** Text for the surface to copy to the clipboard (Copy a report): the worker cannot. */
+  copy?: string;
 }
 
 /** What the in-page banner shows: the newest failure of the page's own document or its fetches. */
@@ -22,10 +23,14 @@ export interface BannerModel {
   site: string;
   failureId: string;
   cause: CauseId;
+  /** One sentence: the diagnosis's summary. */
   headline: string;
-  why: string;
-  /** The most promising fix the banner can carry out. */
-  fix: ActionFix;
+  /** The first fix, as the popup offers it for this page (the same ranked list, and the same page state). */
+  fix: FixId;
+  /** What the fix's label says of the failure (fixLabel). */
+  subject: FixSubject;
+  /** `fixed`: the site answered normally after a fix (the banner says so, then goes); `waiting`: a fix was tried. */
+  state: "open" | "waiting" | "fixed";
 }
 
 /** An undo still available in a tab (no cookie values). */
@@ -33,6 +38,7 @@ export interface UndoSummary {
   id: string;
   site: string;
   count: number;
+  createdAt: number;
   expiresAt: number;
 }
 
@@ -62,7 +68,10 @@ export interface Report {
 interface Protocol {
   report: { request: { type: "report"; tabId: number }; response: Report };
   "clear-failures": { request: { type: "clear-failures"; tabId: number }; response: { cleared: number } };
-  "apply-fix": { request: { type: "apply-fix"; tabId: number; failureId: string; fix: ActionFix }; response: FixResult };
+  /** `force`: carry out a fix that reloads even though the page holds typed text (the person said so). */
+  "apply-fix": { request: { type: "apply-fix"; tabId: number; failureId: string; fix: FixId; force?: boolean }; response: FixResult };
+  /** Whether the tab's page holds typed text: fixes are offered for it (fixesForPage). */
+  "page-state": { request: { type: "page-state"; tabId: number }; response: PageState };
   undo: { request: { type: "undo"; tabId: number; undoId: string }; response: FixResult };
   "undo-list": { request: { type: "undo-list"; tabId: number }; response: { undo: UndoSummary[] } };
   /** Starts (and reloads the tab) or stops a closer look at a tab. */
@@ -105,9 +114,11 @@ export function parseMessage(value: unknown): Message | null {
     case "report":
     case "clear-failures":
     case "undo-list":
+    case "page-state":
       return { type: m.type, tabId: m.tabId };
     case "apply-fix":
-      return isShortString(m.failureId) && (ACTION_FIXES as readonly unknown[]).includes(m.fix) ? { type: m.type, tabId: m.tabId, failureId: m.failureId, fix: m.fix as ActionFix } : null;
+      if (!isShortString(m.failureId) || !isFixId(m.fix) || (m.force !== undefined && typeof m.force !== "boolean")) return null;
+      return { type: m.type, tabId: m.tabId, failureId: m.failureId, fix: m.fix, ...(m.force ? { force: true } : {}) };
     case "undo":
       return isShortString(m.undoId) ? { type: m.type, tabId: m.tabId, undoId: m.undoId } : null;
     case "look-closer":

@@ -1,5 +1,5 @@
 import { looksLikeSession, SESSION_ENDING_WINDOW_MS, type SessionCookieEvent } from "../core/sign-in/session-cookies";
-import type { CookieChangedPort } from "./cookie-changes";
+import type { CookieChangedPort, IgnoredChange } from "./cookie-changes";
 
 /** The slice of `storage.session` the timeline is kept in, so it outlives a worker stop. */
 export interface TimelineAreaPort {
@@ -32,9 +32,10 @@ function isEvent(value: unknown): value is SessionCookieEvent {
  * The session timeline: changes to sign-in cookies (by name: `sessionid`, `connect.sid`, …; never
  * a value), kept for {@link SESSION_ENDING_WINDOW_MS} in `storage.session` (memory only), at most
  * 300. It lets a diagnosis say "your sessionid cookie expired at 10:42, 3 minutes before this".
+ * AuthLens's own changes (`ignored`) are left out.
  * Must be created at the worker's top level.
  */
-export function createSessionTimeline(onChanged: CookieChangedPort, area: TimelineAreaPort, logError: (message: string, error: unknown) => void, now: () => number = Date.now) {
+export function createSessionTimeline(onChanged: CookieChangedPort, area: TimelineAreaPort, logError: (message: string, error: unknown) => void, now: () => number = Date.now, ignored: IgnoredChange = () => false) {
   let events: SessionCookieEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   const loaded = area.get(KEY).then(
@@ -52,7 +53,8 @@ export function createSessionTimeline(onChanged: CookieChangedPort, area: Timeli
     area.set({ [KEY]: events }).catch((error: unknown) => logError("could not keep the session timeline", error));
   };
   onChanged.addListener(({ removed, cause, cookie }) => {
-    if (!looksLikeSession(cookie.name)) return;
+    // AuthLens's own clears and undos end or start no session of the person's.
+    if (!looksLikeSession(cookie.name) || ignored({ name: cookie.name, domain: cookie.domain, path: cookie.path, removed })) return;
     const expiry = cookie.expirationDate;
     events.push({
       name: cookie.name.slice(0, 128),

@@ -81,7 +81,7 @@ export function createUndoStore(area: StorageAreaPort, sealer: Sealer, now: () =
     },
     forget: (id: string) => area.remove(undoKey(id)),
     async forTab(tabId: number): Promise<UndoSummary[]> {
-      return (await all()).filter((e) => e.tabId === tabId).map((e) => ({ id: e.id, site: e.site, count: e.count, expiresAt: e.createdAt + UNDO_TTL_MS }));
+      return (await all()).filter((e) => e.tabId === tabId).map((e) => ({ id: e.id, site: e.site, count: e.count, createdAt: e.createdAt, expiresAt: e.createdAt + UNDO_TTL_MS }));
     },
   };
 }

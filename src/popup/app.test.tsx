@@ -9,7 +9,7 @@ import { toBlockedRequest } from "../core/blocked-request";
 import { summarizeSentCredentials } from "../core/sent-credentials";
 import { CHROME_DEFAULT, headers, makeEvidence, makeNetworkError } from "../test/builders";
 import { App } from "./app";
-import { mockClient } from "./mock-client";
+import { mockClient, type MockAnswers } from "./mock-client";
 
 const failure = (() => {
   const e = makeEvidence({}, headers(["Cookie", "sid=planted"]));
@@ -17,11 +17,11 @@ const failure = (() => {
 })();
 const granted = { granted: async () => true, request: async () => true };
 
-async function mount(props: Partial<Parameters<typeof App>[0]> = {}, sent: Message[] = [], report: Partial<Report> = {}) {
+async function mount(props: Partial<Parameters<typeof App>[0]> = {}, sent: Message[] = [], report: Partial<Report> = {}, answers: MockAnswers = {}) {
   const root = document.createElement("div");
   document.body.append(root);
   await act(async () => {
-    render(<App client={mockClient({ version: 1, tabId: 3, failures: [failure], blocked: [], lookingCloserUntil: null, ...report }, sent)} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} {...props} />, root);
+    render(<App client={mockClient({ version: 1, tabId: 3, failures: [failure], blocked: [], lookingCloserUntil: null, ...report }, sent, answers)} tabId={Promise.resolve(3)} copyText={async () => undefined} hostAccess={granted} {...props} />, root);
   });
   await act(async () => new Promise((r) => setTimeout(r, 0)));
   return root;
@@ -37,7 +37,49 @@ describe("popup App", () => {
     expect(root.querySelector("h2")?.textContent).toBe(failure.summary);
     expect(root.querySelector(".cause")?.textContent).toBe("Session expired");
     expect(root.textContent).toContain("Fetch/XHR ·"); // the request's kind in words, not "xmlhttprequest"
-    expect([...root.querySelectorAll(".fixes button")].map((b) => b.textContent)).toEqual(["Reload page", "Clear cookies for example.com", "Retry in incognito window"]);
+    // The ranked list as it is: signing in first, clearing cookies (which says what it costs) last, and nothing added.
+    expect([...root.querySelectorAll(".fixes button")].map((b) => b.textContent)).toEqual(["Sign in to app.example.com", "Reload page", "Clear cookies for example.com (signs you out there)"]);
+    expect(root.querySelector(".fixes button.primary")?.textContent).toBe("Sign in to app.example.com");
+  });
+
+  it("leads with signing in in a new tab when the page holds typed text", async () => {
+    const root = await mount({}, [], {}, { unsavedInput: true });
+    expect([...root.querySelectorAll(".fixes button")].map((b) => b.textContent)).toEqual(["Sign in in a new tab, then try again", "Sign in to app.example.com", "Reload page", "Clear cookies for example.com (signs you out there)"]);
+  });
+
+  it("asks before a reload would lose typed text, and reloads when the person says so", async () => {
+    const sent: Message[] = [];
+    const root = await mount({}, sent, {}, { fix: (m) => (m.force ? { ok: true, message: "Reloaded the page.", reloaded: true } : { ok: false, confirm: "unsaved-input", message: "This page holds text you typed." }) });
+    await act(async () => [...root.querySelectorAll<HTMLButtonElement>(".fixes button")].find((b) => b.textContent === "Reload page")!.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(root.querySelector(".notice")?.textContent).toContain("This page holds text you typed.");
+    await act(async () => [...root.querySelectorAll<HTMLButtonElement>(".notice button")].find((b) => b.textContent === "Reload anyway")!.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(sent.filter((m) => m.type === "apply-fix")).toEqual([
+      { type: "apply-fix", tabId: 3, failureId: "f1", fix: "reload" },
+      { type: "apply-fix", tabId: 3, failureId: "f1", fix: "reload", force: true },
+    ]);
+    expect(root.querySelector(".notice")?.textContent).toContain("Reloaded the page.");
+  });
+
+  it("copies the report the worker wrote for the site's administrator", async () => {
+    const copied: string[] = [];
+    const forbidden = { ...failure, id: "f3", cause: "insufficient-permissions" as const, fixes: ["copy-report" as const, "sign-in" as const] };
+    const root = await mount({ copyText: async (text) => void copied.push(text) }, [], { failures: [forbidden] }, { fix: () => ({ ok: true, message: "Copied a report.", copy: "## report" }) });
+    const primary = root.querySelector<HTMLButtonElement>(".fixes button.primary")!;
+    expect(primary.textContent).toBe("Copy a report for the site's administrator");
+    await act(async () => primary.click());
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(copied).toEqual(["## report"]);
+    expect(root.querySelector(".notice")?.textContent).toContain("Copied a report.");
+  });
+
+  it("says a failure is fixed, offers no fix for it, and does not count it", async () => {
+    const fixed = { ...failure, outcome: { fix: "remove-stale-cookie" as const, at: 1, state: "fixed" as const, settledAt: 2 } };
+    const root = await mount({}, [], { failures: [fixed] });
+    expect(root.querySelector(".outcome")?.textContent).toBe("✓ Fixed: the site answered normally after “Remove stale cookie”.");
+    expect(root.querySelectorAll(".fixes button")).toHaveLength(0);
+    expect(root.querySelector(".count")).toBeNull();
   });
 
   it("runs a fix and offers Undo", async () => {

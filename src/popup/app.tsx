@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import type { Failure } from "../core/failure";
+import type { FixId } from "../core/fixes/fix";
+import { isOpen } from "../core/fixes/outcome";
+import type { PageState } from "../core/fixes/rank-fixes";
 import { formatReport } from "../core/report-text";
 import type { MessageClient } from "../messaging/client";
-import type { ActionFix, FixResult, Report, UndoSummary } from "../messaging/protocol";
+import type { FixResult, Report, UndoSummary } from "../messaging/protocol";
 import type { HostAccess } from "../platform/host-access";
 import { say, t, tn } from "../platform/i18n";
 import { FailureGroupItem, groupFailures } from "./failure-group";
@@ -12,8 +15,12 @@ import { LookCloser } from "./look-closer";
 /** Subscribes to "this tab's report changed" from the worker; returns the unsubscribe. */
 export type ReportChanges = (listener: (tabId: number) => void) => () => void;
 
-type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "no-tab" } | { kind: "ready"; tabId: number; report: Report; undo: UndoSummary[] };
-type Notice = FixResult & { undone?: boolean };
+type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "no-tab" } | { kind: "ready"; tabId: number; report: Report; undo: UndoSummary[]; page: PageState | null };
+/** What the last action did; `retry` carries it out again where the person confirms (Reload anyway). */
+type Notice = FixResult & { undone?: boolean; retry?: () => void };
+
+/** How long the popup waits to learn whether the page holds typed text before it shows the fixes anyway (the worker asks again before reloading). */
+const PAGE_STATE_WAIT_MS = 300;
 
 /** Where the popup puts a copied report; `navigator.clipboard` in the extension, a fake in tests. */
 export type CopyText = (text: string) => Promise<void>;
@@ -30,10 +37,11 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
   const load = useCallback(async () => {
     const id = await tabId;
     if (id === null) return setState({ kind: "no-tab" });
-    // The failures show as soon as they arrive; pending undos follow.
+    // The failures show as soon as they arrive, with their fixes as offered for the page; pending undos follow.
     const undoList = client.send({ type: "undo-list", tabId: id });
-    const report = await client.send({ type: "report", tabId: id });
-    setState((previous) => ({ kind: "ready", tabId: id, report, undo: previous.kind === "ready" ? previous.undo : [] }));
+    const pageState = Promise.race([client.send({ type: "page-state", tabId: id }).catch(() => null), new Promise<null>((resolve) => setTimeout(() => resolve(null), PAGE_STATE_WAIT_MS))]);
+    const [report, page] = await Promise.all([client.send({ type: "report", tabId: id }), pageState]);
+    setState((previous) => ({ kind: "ready", tabId: id, report, page, undo: previous.kind === "ready" ? previous.undo : [] }));
     const { undo } = await undoList;
     setState((previous) => (previous.kind === "ready" ? { ...previous, undo } : previous));
   }, [client, tabId]);
@@ -61,10 +69,13 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
       .catch(() => setAccess("denied"));
   };
 
-  const run = async (action: () => Promise<FixResult>, undone = false) => {
+  const run = async (action: () => Promise<FixResult>, undone = false, retry?: () => void) => {
     setBusy(true);
     try {
-      setNotice({ ...(await action()), undone });
+      const result = await action();
+      // Copy a report: the worker wrote it, the popup (which may use the clipboard) copies it.
+      if (result.copy !== undefined) await copyText(result.copy).catch((error: unknown) => Object.assign(result, { ok: false, message: t("popupCopyFailed", messageOf(error)) }));
+      setNotice({ ...result, undone, ...(result.confirm && retry ? { retry } : {}) });
       await load();
     } catch (error) {
       setNotice({ ok: false, message: t("popupFixFailed", messageOf(error)) });
@@ -78,7 +89,14 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
     // User Timing mark for `npm run bench` and DevTools: when the tab's failures first show.
     if (state.kind === "ready" && performance.getEntriesByName("authlens-first-render").length === 0) performance.mark("authlens-first-render");
   }, [state.kind]);
-  const onFix = (failure: Failure, fix: ActionFix) => ready && void run(() => client.send({ type: "apply-fix", tabId: ready.tabId, failureId: failure.id, fix }));
+  const onFix = (failure: Failure, fix: FixId, force = false): void => {
+    if (!ready) return;
+    void run(
+      () => client.send({ type: "apply-fix", tabId: ready.tabId, failureId: failure.id, fix, ...(force ? { force } : {}) }),
+      false,
+      () => onFix(failure, fix, true),
+    );
+  };
   const onLookCloser = (on: boolean) => ready && void run(() => client.send({ type: "look-closer", tabId: ready.tabId, on }));
   const onUndo = (undoId: string) => ready && void run(() => client.send({ type: "undo", tabId: ready.tabId, undoId }), true);
   const onCopy = async () => {
@@ -93,6 +111,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
   };
   const pendingUndo = ready?.undo.filter((u) => u.id !== notice?.undoId) ?? [];
   const count = ready?.report.failures.length ?? 0;
+  const open = ready?.report.failures.filter(isOpen).length ?? 0;
   // A report from before blocked calls were kept has none.
   const blocked = ready?.report.blocked ?? [];
 
@@ -100,9 +119,9 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
     <main aria-busy={state.kind === "loading" || busy}>
       <header>
         <h1>{t("extName")}</h1>
-        {count > 0 && (
+        {open > 0 && (
           <p class="count" role="status">
-            {tn("popupCount", count)}
+            {tn("popupCount", open)}
           </p>
         )}
       </header>
@@ -115,16 +134,25 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
                 {t("popupUndo")}
               </button>
             )}
+            {notice.retry && (
+              <button type="button" disabled={busy} onClick={notice.retry}>
+                {t("fixReloadAnyway")}
+              </button>
+            )}
           </p>
         )}
       </div>
-      {pendingUndo.map((u) => (
-        <p key={u.id} class="undo-pending">
-          <button type="button" disabled={busy} onClick={() => onUndo(u.id)}>
-            {tn("popupUndoPending", u.count, u.site)}
-          </button>
-        </p>
-      ))}
+      {pendingUndo.map((u) => {
+        // Once the site answered normally, putting the cookies back would bring the problem back: Undo says so, below the cards.
+        const fixedHere = ready?.report.failures.some((f) => f.site === u.site && f.outcome?.state === "fixed" && f.outcome.at >= u.createdAt - 1000) ?? false;
+        return fixedHere ? null : (
+          <p key={u.id} class="undo-pending">
+            <button type="button" disabled={busy} onClick={() => onUndo(u.id)}>
+              {tn("popupUndoPending", u.count, u.site)}
+            </button>
+          </p>
+        );
+      })}
       {access !== "granted" && (
         <div class="access" role="alert">
           <p>{access === "denied" ? t("accessDenied") : t("accessMissing")}</p>
@@ -151,10 +179,19 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
       {ready && count > 0 && (
         <ul class="failures" aria-label={t("popupListLabel")}>
           {groupFailures(ready.report.failures).map((group) => (
-            <FailureGroupItem key={group.key} group={group} now={Date.now()} busy={busy} onFix={onFix} />
+            <FailureGroupItem key={group.key} group={group} now={Date.now()} busy={busy} page={ready.page} onFix={onFix} />
           ))}
         </ul>
       )}
+      {pendingUndo
+        .filter((u) => ready?.report.failures.some((f) => f.site === u.site && f.outcome?.state === "fixed" && f.outcome.at >= u.createdAt - 1000))
+        .map((u) => (
+          <p key={u.id} class="undo-pending after-fix">
+            <button type="button" disabled={busy} onClick={() => onUndo(u.id)}>
+              {tn("popupUndoFixed", u.count, u.site)}
+            </button>
+          </p>
+        ))}
       {ready && <BlockedCalls blocked={blocked} now={Date.now()} />}
       {/* After the diagnosis: seeing more is the next step only when the fixes above are not enough. */}
       {ready && <LookCloser failures={ready.report.failures} blockedCount={blocked.length} until={ready.report.lookingCloserUntil ?? null} busy={busy} onChange={onLookCloser} />}

@@ -1,9 +1,10 @@
 import type { Failure } from "../core/failure";
+import type { FixId } from "../core/fixes/fix";
+import { fixesForPage, type PageState } from "../core/fixes/rank-fixes";
 import { clock } from "../core/text";
-import type { ActionFix } from "../messaging/protocol";
 import { format, t, tn } from "../platform/i18n";
 import { shortUrl } from "../ui/short-url";
-import { causeLabel, resourceTypeLabel } from "../ui/labels";
+import { actionName, causeLabel, resourceTypeLabel } from "../ui/labels";
 import { EvidenceDetails } from "./evidence-details";
 import { FixButtons } from "./fix-buttons";
 
@@ -23,12 +24,24 @@ export function groupFailures(failures: readonly Failure[]): FailureGroup[] {
   return [...groups].map(([key, list]) => ({ key, failures: list }));
 }
 
-export function FailureGroupItem({ group, now, busy, onFix }: { group: FailureGroup; now: number; busy: boolean; onFix: (failure: Failure, fix: ActionFix) => void }) {
+/** What became of a fix tried for the failure, or what AuthLens did just before it: one line, or null. */
+function OutcomeLine({ failure }: { failure: Failure }) {
+  const { outcome, after } = failure;
+  if (outcome?.state === "fixed") return <p class="outcome fixed" role="status">✓ {t("outcomeFixed", actionName(outcome.fix))}</p>;
+  if (outcome?.state === "not-fixed") return <p class="outcome not-fixed">{t("outcomeNotFixed", actionName(outcome.fix))}</p>;
+  if (outcome?.state === "waiting") return <p class="outcome waiting">{t("outcomeWaiting", actionName(outcome.fix))}</p>;
+  if (after?.notHelped) return <p class="outcome not-helped">{t("afterNotHelped", actionName(after.kind))}</p>;
+  if (after) return <p class="outcome after">{t("afterOwn", actionName(after.kind))}</p>;
+  return null;
+}
+
+export function FailureGroupItem({ group, now, busy, page, onFix }: { group: FailureGroup; now: number; busy: boolean; page: PageState | null; onFix: (failure: Failure, fix: FixId) => void }) {
   const [newest] = group.failures;
   if (!newest) return null;
   const headingId = `failure-${newest.id}`;
+  const settled = newest.outcome?.state === "fixed" || newest.outcome?.state === "not-fixed";
   return (
-    <li class="failure" data-cause={newest.cause} aria-labelledby={headingId}>
+    <li class={`failure${settled ? ` ${newest.outcome?.state}` : ""}`} data-cause={newest.cause} data-state={newest.outcome?.state ?? "open"} aria-labelledby={headingId}>
       <div class="failure-top">
         {newest.details.redirect ? (
           <span class="status redirect" aria-label={t("popupRedirectStatus", String(newest.status || "JS"))}>
@@ -50,8 +63,10 @@ export function FailureGroupItem({ group, now, busy, onFix }: { group: FailureGr
       <p class="meta">
         {resourceTypeLabel(newest.resourceType)} · <time dateTime={new Date(newest.time).toISOString()}>{format(clock(newest.time, true))}</time>
       </p>
+      <OutcomeLine failure={newest} />
       <p class="explanation">{newest.explanation.split("\n\n")[0]}</p>
-      <FixButtons failure={newest} busy={busy} onFix={(fix) => onFix(newest, fix)} />
+      {/* A settled failure needs no fix: the site answered, or a newer card says what to try next. */}
+      {!settled && <FixButtons failure={newest} fixes={fixesForPage(newest.fixes, page)} busy={busy} onFix={(fix) => onFix(newest, fix)} />}
       <EvidenceDetails failure={newest} now={now} />
     </li>
   );

@@ -1,27 +1,63 @@
 import { causeName, type CauseId } from "../core/cause";
+import type { FixSubject } from "../core/failure";
+import type { FixId } from "../core/fixes/fix";
+import type { OwnActionKind } from "../core/fixes/outcome";
 import { resourceTypeName } from "../core/resource-type";
-import type { ActionFix } from "../messaging/protocol";
-import { say, t } from "../platform/i18n";
+import { duration } from "../core/text";
+import { format, say, t } from "../platform/i18n";
+import { ACTION_NAMES } from "../core/report-text";
 
 /** The short name of a cause, as the popup and the banner show it. */
 export function causeLabel(cause: CauseId): string {
   return say(causeName(cause));
 }
 
-/** The label of a fix button; each begins with the words people look for ("Clear cookies", "Remove stale cookie", …). */
-export function fixLabel(fix: ActionFix, site: string | null): string {
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+};
+
+/**
+ * The label of a fix button, the same on every surface; each begins with the words people look
+ * for ("Sign in", "Clear cookies", …), and a fix that costs something says what.
+ */
+export function fixLabel(fix: FixId, failure: FixSubject): string {
   switch (fix) {
+    case "sign-in": {
+      const target = failure.details.signIn;
+      return target?.from === "again" ? t("fixSignInAgain") : t("fixSignIn", hostOf(target?.url ?? failure.url));
+    }
+    case "sign-in-new-tab":
+      return t("fixSignInNewTab");
+    case "enter-password":
+      return t("fixEnterPassword");
     case "clear-site-cookies":
-      return site ? t("fixClearCookies", site) : t("fixClearCookiesThisSite");
+      return failure.site ? t("fixClearCookies", failure.site) : t("fixClearCookiesThisSite");
     case "remove-stale-cookie":
       return t("fixRemoveStale");
     case "retry-incognito":
       return t("fixIncognito");
     case "reload":
       return t("fixReload");
-    case "sign-in-again":
-      return t("fixSignInAgain");
+    case "copy-report":
+      return t(failure.cause === "proxy-auth" ? "fixCopyReportIt" : "fixCopyReportAdmin");
+    case "set-clock": {
+      const skew = failure.details.clockSkewMs;
+      return skew ? t("fixSetClockBy", format(duration(Math.abs(skew)))) : t("fixSetClock");
+    }
+    case "open-own-tab":
+      return t("fixOpenOwnTab", hostOf(failure.url));
+    case "allow-cookies":
+      return t("fixAllowCookies", failure.site ?? hostOf(failure.url));
   }
+}
+
+/** The short name of a fix or of AuthLens's own action, for "After …" and "… did not help". */
+export function actionName(kind: OwnActionKind): string {
+  return t(ACTION_NAMES[kind]);
 }
 
 /** What kind of request failed, in words ("Fetch/XHR", "Page"); an unknown type as the browser named it. */

@@ -20,7 +20,7 @@ export function signInLoop(e: FailureEvidence, host: string): Finding | null {
         ? { seen: plural("seenLoopStopped", redirect.loop.redirects, between), meaning: text("meaningLoopStopped") }
         : { seen: text("seenLoopStoppedMany", between), meaning: text("meaningLoopStopped") }
       : { seen: plural("seenSentToSignIn", e.repeats + 1), meaning: text("meaningLoop") };
-  const fixes = ["clear-site-cookies" as const, "sign-in-again" as const, "reload" as const];
+  const fixes = ["clear-site-cookies" as const, "sign-in" as const, "reload" as const];
   const stale = (e.jar?.duplicateNames ?? []).filter(looksLikeSession);
   if (stale.length > 0) {
     return {
@@ -28,7 +28,7 @@ export function signInLoop(e: FailureEvidence, host: string): Finding | null {
       confidence: 0.7,
       summary: text("summaryLoopStale", between, stale[0]!),
       reasons: [loopReason, { seen: text("seenTwoCookiesInJar", stale[0]!), meaning: text("meaningLoopStale") }],
-      fixes: ["clear-site-cookies", "remove-stale-cookie", "sign-in-again", "reload"],
+      fixes: ["clear-site-cookies", "remove-stale-cookie", "sign-in", "reload"],
     };
   }
   if (e.clockSkewMs !== null && Math.abs(e.clockSkewMs) >= LOOP_SKEW_MS) {
@@ -64,7 +64,7 @@ export function oauthError(e: FailureEvidence, host: string): Finding | null {
   if (SIGN_IN_NEEDED.has(error.error)) {
     return { cause: "missing-credentials", confidence: 0.85, summary: text(error.error === "consent_required" ? "summaryProviderNeedsConsent" : "summaryProviderNeedsSignIn", host), reasons: [reason] };
   }
-  return { cause: "unknown", confidence: 0.5, summary: text("summaryProviderError", host, said), reasons: [{ ...reason, meaning: text("meaningProviderSetUp") }], fixes: ["contact-site", "reload"] };
+  return { cause: "unknown", confidence: 0.5, summary: text("summaryProviderError", host, said), reasons: [{ ...reason, meaning: text("meaningProviderSetUp") }], fixes: ["copy-report", "reload"] };
 }
 
 /** A description as it may be shown: no e-mail address, nothing that looks like a token. */
