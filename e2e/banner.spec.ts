@@ -12,19 +12,26 @@ test("a banner appears for a main-frame failure, with its cause", async ({ conte
   await expect(banner.host()).toBeVisible();
 });
 
-test("a banner appears for a fetch failure, and its fix works from the page", async ({ context, authlens }) => {
+test("a banner appears for a fetch failure, leads with the popup's first fix, and the fix works from the page", async ({ context, authlens }) => {
   await authlens.setSettings({ reloadAfterFix: false });
-  const { page } = await authlens.newTab();
-  await page.goto(scenario("token-invalid").start);
+  const { page, tabId } = await authlens.newTab();
+  await page.goto(scenario("stale-cookie").start);
   const banner = new BannerDriver(context, page);
-  await expect(banner.host()).toHaveAttribute("data-cause", "token-invalid");
-  await context.addCookies([{ name: "pref", value: "1", domain: "app.token-invalid.test", path: "/" }]);
-  await banner.click(/^Clear cookies for token-invalid\.test/);
-  await expect.poll(async () => (await context.cookies()).filter((c) => c.domain.endsWith("token-invalid.test")).length).toBe(0);
+  await expect(banner.host()).toHaveAttribute("data-cause", "stale-cookie");
+  const rootText = () => banner.evaluateInContentScript<string>(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).querySelector(".banner").textContent`);
+  // It says it is AuthLens, in one sentence, and leads with what the popup leads with.
+  await expect.poll(rootText).toMatch(/^AuthLens /);
+  const primary = await banner.evaluateInContentScript<string>(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).querySelector("button.primary").textContent`);
+  const popup = await authlens.openPopup(tabId);
+  await expect(popup.locator(".fixes button.primary").first()).toHaveText(primary);
+  expect(primary).toBe("Remove stale cookie");
+  await popup.close();
+  await banner.click("Remove stale cookie");
+  await expect.poll(async () => (await context.cookies()).filter((c) => c.name === "_session_id").map((c) => c.value)).toEqual(["fresh-session"]);
   const status = await banner.evaluateInContentScript<string>(
     `chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).querySelector('[role="status"]').textContent`,
   );
-  expect(status).toContain("Removed 1 cookie from 1 host of token-invalid.test.");
+  expect(status).toContain("Removed the stale cookie _session_id");
 });
 
 test("no banner for a failed image, nor for a clean page", async ({ context, authlens }) => {

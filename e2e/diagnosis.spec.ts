@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures";
 import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios/index";
 import { CAUSE_IDS } from "../src/core/cause";
 import { seenInFull } from "../src/core/seen-in-full";
+import { checkFixChoice } from "./fix-choice";
 
 test("every cause has at least two lab scenarios from different server families", () => {
   for (const cause of CAUSE_IDS) {
@@ -11,8 +12,8 @@ test("every cause has at least two lab scenarios from different server families"
   }
 });
 
-test("AuthLens names the right cause for every lab scenario: from what it watches by default, or once it looks closer", async ({ authlens }) => {
-  test.setTimeout(240_000);
+test("AuthLens names the right cause for every lab scenario, from what it watches by default or once it looks closer, and offers first the fix that resolves it", async ({ authlens, context }) => {
+  test.setTimeout(300_000);
   // Two scenarios fail on an image or a script, which AuthLens watches only when asked to.
   await authlens.setSettings({ watchSubresources: true });
   for (const scenario of SCENARIOS) {
@@ -43,6 +44,8 @@ test("AuthLens names the right cause for every lab scenario: from what it watche
       expect(failure?.confidence).toBeLessThanOrEqual(1);
       expect(failure?.explanation.length).toBeGreaterThan(40);
       expect(failure?.fixes.length).toBeGreaterThan(0);
+      // The popup leads with the fix that resolves it, the banner with the same, and no card offers what its words rule out.
+      if (failure) await checkFixChoice(authlens, context, page, tabId, failure, scenario.resolvedBy);
       await page.close();
     });
   }

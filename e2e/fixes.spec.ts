@@ -84,14 +84,18 @@ test("Remove stale cookie removes only the stale cookie, and the next request su
 });
 
 test("Retry in incognito opens the page in a new private window whose request carries no cookies", async ({ context, authlens, lab }) => {
-  const { tabId } = await failSessionExpired(authlens);
-  expect((await context.cookies()).some((c) => c.name === "connect.sid")).toBe(true);
+  // A rejected token is where a private window helps: it rules out what the browser stored.
+  const { page, tabId } = await authlens.newTab();
+  await page.goto(scenario("token-invalid").start);
+  await page.evaluate(labDone);
+  await authlens.waitForFailures(tabId, 1);
+  await context.addCookies([{ name: "pref", value: "planted-pref", domain: "app.token-invalid.test", path: "/", expires: in1h() }]);
   const popup = await authlens.openPopup(tabId);
   const since = Date.now();
   await popup.getByRole("button", { name: /^Retry in incognito/ }).click();
-  await expect(popup.getByRole("alert")).toContainText("Opened http://app.session-expired.test/ in a new private window");
-  await expect.poll(() => lab.requests.filter((r) => r.at >= since && r.host === "app.session-expired.test" && r.path === "/").length).toBeGreaterThan(0);
-  const fresh = lab.requests.filter((r) => r.at >= since && r.host === "app.session-expired.test" && r.path === "/");
+  await expect(popup.getByRole("alert")).toContainText("Opened http://app.token-invalid.test/ in a new private window");
+  await expect.poll(() => lab.requests.filter((r) => r.at >= since && r.host === "app.token-invalid.test" && r.path === "/").length).toBeGreaterThan(0);
+  const fresh = lab.requests.filter((r) => r.at >= since && r.host === "app.token-invalid.test" && r.path === "/");
   expect(fresh.map((r) => r.cookie)).toEqual([null]);
 });
 

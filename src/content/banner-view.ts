@@ -51,6 +51,7 @@ export class BannerView {
     this.model = model;
     this.host.dataset.cause = model.cause;
     this.host.dataset.state = model.state;
+    this.host.dataset.failure = model.failureId;
     if (model.state === "fixed") return this.renderFixed(model);
     if (!this.host.isConnected || first) {
       this.place(IN_FLOW);

@@ -6,6 +6,7 @@ import type { Finding } from "./finding";
 import type { CookieRejection } from "./set-cookie";
 import { looksLikeSession } from "./sign-in/session-cookies";
 import { duration, list, text, when, type MessageKey } from "./text";
+import { framedBySite } from "./fixes/rank-fixes";
 
 export function staleCookie(e: FailureEvidence, host: string): Finding | null {
   const sentTwice = [...new Set(e.sent.cookieNames.filter((n, i, all) => all.indexOf(n) !== i))];
@@ -53,7 +54,7 @@ export function cookiesBlocked(e: FailureEvidence, host: string): Finding | null
     reasons,
     // Allowing cookies does not lift SameSite: the person can use the site in a tab of its own.
     // A cookie the browser refused to store, or keeps to https, is refused whatever the person allows: only the site can fix it.
-    ...(bySameSite && e.embeddedIn
+    ...(bySameSite && e.embeddedIn && framedBySite(e)
       ? { tryFirst: text("tryOwnTab", host, e.embeddedIn) }
       : !withheld.some((c) => c.withheld === "third-party") && !bySameSite
         ? { tryFirst: text("tryCookiesRejected") }

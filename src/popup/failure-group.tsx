@@ -41,7 +41,7 @@ export function FailureGroupItem({ group, now, busy, page, onFix }: { group: Fai
   const headingId = `failure-${newest.id}`;
   const settled = newest.outcome?.state === "fixed" || newest.outcome?.state === "not-fixed";
   return (
-    <li class={`failure${settled ? ` ${newest.outcome?.state}` : ""}`} data-cause={newest.cause} data-state={newest.outcome?.state ?? "open"} aria-labelledby={headingId}>
+    <li class={`failure${settled ? ` ${newest.outcome?.state}` : ""}`} data-cause={newest.cause} data-state={newest.outcome?.state ?? "open"} data-failures={group.failures.map((f) => f.id).join(" ")} aria-labelledby={headingId}>
       <div class="failure-top">
         {newest.details.redirect ? (
           <span class="status redirect" aria-label={t("popupRedirectStatus", String(newest.status || "JS"))}>

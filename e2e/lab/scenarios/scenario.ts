@@ -1,4 +1,5 @@
 import type { CauseId } from "../../../src/core/cause";
+import type { FixId } from "../../../src/core/fixes/fix";
 import type { Handler } from "../respond";
 
 /** One reproduced auth failure, modelled on what a named server or framework sends. */
@@ -6,6 +7,8 @@ export interface Scenario {
   id: string;
   /** The cause AuthLens should name. */
   cause: CauseId;
+  /** The fix that resolves the situation for the person: what AuthLens must offer first (in the popup and the banner alike). */
+  resolvedBy: FixId;
   /** The server or framework whose response this copies. */
   family: string;
   title: string;

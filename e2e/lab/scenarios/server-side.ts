@@ -6,6 +6,7 @@ export const SERVER_SIDE: Scenario[] = [
   {
     id: "cors-preflight",
     cause: "cors-preflight",
+    resolvedBy: "copy-report",
     closerLook: "the preflight itself, which Chrome shows only to extraHeaders listeners",
     family: "API that demands auth on OPTIONS",
     title: "The API refuses the browser's CORS check",
@@ -23,6 +24,7 @@ export const SERVER_SIDE: Scenario[] = [
   {
     id: "unknown",
     cause: "unknown",
+    resolvedBy: "reload",
     family: "nginx valid_referers hotlink protection",
     title: "An image refused with no reason given",
     start: "http://blog.unknown-cause.test/",
@@ -37,6 +39,7 @@ export const SERVER_SIDE: Scenario[] = [
   {
     id: "cors-preflight-spring",
     cause: "cors-preflight",
+    resolvedBy: "copy-report",
     closerLook: "the preflight itself, which Chrome shows only to extraHeaders listeners",
     family: "Spring Security with HTTP Basic and no CORS configuration",
     title: "An API behind Spring Security refuses the browser's CORS check",
@@ -53,6 +56,7 @@ export const SERVER_SIDE: Scenario[] = [
   {
     id: "unknown-s3",
     cause: "unknown",
+    resolvedBy: "reload",
     family: "Amazon S3 private object",
     title: "A script refused by its storage bucket",
     start: "http://www.s3-private.test/",

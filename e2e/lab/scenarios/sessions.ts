@@ -6,6 +6,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "session-expired",
     cause: "session-expired",
+    resolvedBy: "sign-in",
     family: "Express + express-session",
     title: "Your session cookie is no longer recognised",
     start: "http://app.session-expired.test/",
@@ -27,6 +28,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "stale-cookie",
     cause: "stale-cookie",
+    resolvedBy: "remove-stale-cookie",
     family: "Rails cookie store, two cookies of one name",
     title: "An old cookie on a narrower path shadows the fresh one",
     start: "http://app.stale-cookie.test/app/",
@@ -56,6 +58,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "cookies-blocked",
     cause: "cookies-blocked",
+    resolvedBy: "copy-report",
     closerLook: "the Set-Cookie Chrome refuses (SameSite=None without Secure) never reaches the jar",
     family: "Embedded widget with a SameSite=None cookie lacking Secure",
     title: "A widget's cookie is refused by the browser",
@@ -84,6 +87,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "csrf-laravel",
     cause: "csrf",
+    resolvedBy: "reload",
     family: "Laravel (VerifyCsrfToken, 419)",
     title: "A form sent after the session ran out",
     start: "http://app.laravel-expired.test/profile",
@@ -117,6 +121,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "csrf-django",
     cause: "csrf",
+    resolvedBy: "reload",
     family: "Django (CsrfViewMiddleware)",
     title: "A signed-in page saves a form by fetch, without the CSRF header",
     start: "http://app.django-csrf.test/settings",
@@ -141,6 +146,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "session-expired-owa",
     cause: "session-expired",
+    resolvedBy: "sign-in",
     family: "Outlook on the web (IIS, 440 Login Time-out)",
     title: "Mail stops loading after the sign-in times out",
     start: "http://mail.owa-timeout.test/owa/",
@@ -158,6 +164,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "session-expired-django-logout",
     cause: "session-expired",
+    resolvedBy: "sign-in",
     family: "Django (session cookie deleted on refusal)",
     title: "The server ends your session and deletes its cookie",
     start: "http://app.django-session.test/",
@@ -175,6 +182,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "stale-cookie-php",
     cause: "stale-cookie",
+    resolvedBy: "remove-stale-cookie",
     family: "PHP sessions, old host-only cookie beside a parent-domain one",
     title: "A leftover session cookie from before the site moved its cookie domain",
     start: "http://shop.php-stale.test/",
@@ -192,6 +200,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "cookies-blocked-samesite",
     cause: "cookies-blocked",
+    resolvedBy: "copy-report",
     family: "Single sign-on session check from another site (SameSite=Lax cookie)",
     title: "A sign-in service's cookie is not sent from another site",
     start: "http://accounts.sso-provider.test/login?return=http://app.sso-client.test/",
@@ -212,6 +221,7 @@ export const SESSIONS: Scenario[] = [
   {
     id: "session-expired-main-frame",
     cause: "session-expired",
+    resolvedBy: "sign-in",
     family: "Express + connect-ensure-login page route",
     title: "A page that answers 401 once your session is gone",
     start: "http://app.express-page.test/",

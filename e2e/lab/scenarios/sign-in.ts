@@ -11,6 +11,7 @@ export const SIGN_IN: Scenario[] = [
   {
     id: "missing-credentials-main-frame",
     cause: "missing-credentials",
+    resolvedBy: "enter-password",
     family: "nginx auth_basic",
     title: "A password-protected admin page",
     start: "http://admin.basic-auth.test/",
@@ -20,6 +21,7 @@ export const SIGN_IN: Scenario[] = [
   {
     id: "missing-credentials",
     cause: "missing-credentials",
+    resolvedBy: "sign-in",
     family: "ASP.NET Core JwtBearer",
     title: "A single-page app calls its API before signing in",
     start: "http://app.missing-credentials.test/",
@@ -34,6 +36,7 @@ export const SIGN_IN: Scenario[] = [
   {
     id: "wrong-credentials",
     cause: "wrong-credentials",
+    resolvedBy: "sign-in",
     family: "Rails + Devise, JSON sign-in",
     title: "A sign-in form that refuses the password",
     start: "http://app.wrong-credentials.test/users/sign_in",
@@ -54,6 +57,7 @@ export const SIGN_IN: Scenario[] = [
   {
     id: "proxy-auth",
     cause: "proxy-auth",
+    resolvedBy: "copy-report",
     family: "Squid",
     title: "The company proxy wants you to sign in",
     start: "http://intranet.proxy-auth.test/",
@@ -66,6 +70,7 @@ export const SIGN_IN: Scenario[] = [
   {
     id: "proxy-auth-tinyproxy",
     cause: "proxy-auth",
+    resolvedBy: "copy-report",
     family: "tinyproxy with BasicAuth",
     title: "A small office proxy asks for a password",
     start: "http://files.office-proxy.test/",
@@ -77,6 +82,7 @@ export const SIGN_IN: Scenario[] = [
   {
     id: "missing-credentials-drf",
     cause: "missing-credentials",
+    resolvedBy: "sign-in",
     family: "Django REST framework, SessionAuthentication",
     title: "An API that answers 403 when you are not signed in",
     start: "http://app.drf-anonymous.test/",
@@ -92,6 +98,7 @@ export const SIGN_IN: Scenario[] = [
   {
     id: "wrong-credentials-simplejwt",
     cause: "wrong-credentials",
+    resolvedBy: "sign-in",
     family: "Django REST framework SimpleJWT token endpoint",
     title: "A token sign-in that refuses the password",
     start: "http://app.simplejwt-login.test/login",
@@ -108,6 +115,7 @@ export const SIGN_IN: Scenario[] = [
   {
     id: "missing-credentials-api-gateway",
     cause: "missing-credentials",
+    resolvedBy: "sign-in",
     family: "AWS API Gateway (IAM-authorised route)",
     title: "A cloud API refuses a call with no signature",
     start: "http://app.api-gateway.test/",
@@ -122,6 +130,7 @@ export const SIGN_IN: Scenario[] = [
   {
     id: "missing-credentials-apache-digest",
     cause: "missing-credentials",
+    resolvedBy: "enter-password",
     family: "Apache mod_auth_digest",
     title: "A Digest-protected intranet page",
     start: "http://wiki.digest-auth.test/",

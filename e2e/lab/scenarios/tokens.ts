@@ -6,6 +6,7 @@ export const TOKENS: Scenario[] = [
   {
     id: "token-expired",
     cause: "token-expired",
+    resolvedBy: "reload",
     family: "ASP.NET Core JwtBearer",
     title: "The app's access token has expired",
     start: "http://app.token-expired.test/",
@@ -21,6 +22,7 @@ export const TOKENS: Scenario[] = [
   {
     id: "token-invalid",
     cause: "token-invalid",
+    resolvedBy: "sign-in",
     family: "Spring Security resource server",
     title: "The API cannot read the token it was sent",
     start: "http://app.token-invalid.test/",
@@ -36,6 +38,7 @@ export const TOKENS: Scenario[] = [
   {
     id: "insufficient-permissions",
     cause: "insufficient-permissions",
+    resolvedBy: "copy-report",
     family: "Spring Security resource server",
     title: "Signed in, but not allowed",
     start: "http://app.insufficient-permissions.test/",
@@ -51,6 +54,7 @@ export const TOKENS: Scenario[] = [
   {
     id: "clock-skew",
     cause: "clock-skew",
+    resolvedBy: "set-clock",
     family: "ASP.NET Core JwtBearer, server clock 2 hours ahead",
     title: "Your computer's clock and the server's disagree",
     start: "http://app.clock-skew.test/",
@@ -67,6 +71,7 @@ export const TOKENS: Scenario[] = [
   {
     id: "token-expired-auth0",
     cause: "token-expired",
+    resolvedBy: "reload",
     family: "Auth0 express-oauth2-jwt-bearer",
     title: "An Auth0-protected API refuses a token that expired",
     start: "http://app.auth0-expired.test/",
@@ -82,6 +87,7 @@ export const TOKENS: Scenario[] = [
   {
     id: "token-invalid-passport",
     cause: "token-invalid",
+    resolvedBy: "sign-in",
     family: "passport-http-bearer",
     title: "An API refuses a token that was revoked",
     start: "http://app.passport-revoked.test/",
@@ -96,6 +102,7 @@ export const TOKENS: Scenario[] = [
   {
     id: "insufficient-permissions-django-admin",
     cause: "insufficient-permissions",
+    resolvedBy: "copy-report",
     family: "Django (PermissionDenied for a signed-in user)",
     title: "Signed in, but not an administrator",
     start: "http://app.django-forbidden.test/",
@@ -113,6 +120,7 @@ export const TOKENS: Scenario[] = [
   {
     id: "clock-skew-express-jwt",
     cause: "clock-skew",
+    resolvedBy: "set-clock",
     family: "express-jwt (jsonwebtoken NotBeforeError), server clock an hour behind",
     title: "A token that the server thinks is not valid yet",
     start: "http://app.jwt-not-before.test/",
@@ -128,6 +136,7 @@ export const TOKENS: Scenario[] = [
   {
     id: "token-invalid-keycloak",
     cause: "token-invalid",
+    resolvedBy: "sign-in",
     family: "Keycloak bearer-only client",
     title: "A Keycloak-protected API cannot verify the token",
     start: "http://app.keycloak-invalid.test/",
@@ -142,6 +151,7 @@ export const TOKENS: Scenario[] = [
   {
     id: "token-invalid-public-api",
     cause: "token-invalid",
+    resolvedBy: "sign-in",
     family: "Public API with key auth (Stripe-style)",
     title: "A payments API refuses a revoked secret key",
     start: "http://shop.payments-key.test/",

@@ -24,6 +24,7 @@ export const NODE_SCENARIOS: RealScenario[] = [
   {
     id: "passport-local-wrong-password",
     cause: "wrong-credentials",
+    resolvedBy: "sign-in",
     family: "express + passport",
     situation: "The sign-in form posts a mistyped password to /login (passport-local, no failureRedirect).",
     start: "http://www.passport.test/pages/passport-sign-in.html",
@@ -33,6 +34,7 @@ export const NODE_SCENARIOS: RealScenario[] = [
   {
     id: "csrf-sync-missing-token",
     cause: "csrf",
+    resolvedBy: "reload",
     family: "express + csrf-sync",
     situation: "A signed-in page saves a note with fetch, without the session's anti-forgery token in X-CSRF-Token (csrf-sync answers 403 \"invalid csrf token\").",
     start: "http://notes.passport.test/pages/save-note.html",
@@ -50,6 +52,7 @@ export const NODE_SCENARIOS: RealScenario[] = [
   {
     id: "passport-bearer-revoked",
     cause: "token-invalid",
+    resolvedBy: "sign-in",
     family: "express + passport",
     situation: "A script's API token (passport-http-bearer) was revoked; the app still sends it.",
     start: "http://api.passport.test/pages/tokens.html",
@@ -59,6 +62,7 @@ export const NODE_SCENARIOS: RealScenario[] = [
   {
     id: "express-jwt-expired",
     cause: "token-expired",
+    resolvedBy: "reload",
     family: "express-jwt",
     situation: "A shop signs in for a JWT that lives 1 s and uses it after it expired (express-jwt answers 401 with no challenge; the reason is in the body).",
     start: "http://shop.express-jwt.test/pages/orders.html",
@@ -68,6 +72,7 @@ export const NODE_SCENARIOS: RealScenario[] = [
   {
     id: "express-jwt-wrong-audience",
     cause: "token-invalid",
+    resolvedBy: "sign-in",
     family: "express-jwt",
     situation: "The app sends the orders API a token issued for its billing API (express-jwt checks the audience).",
     start: "http://shop.express-jwt.test/pages/audience.html",
@@ -77,6 +82,7 @@ export const NODE_SCENARIOS: RealScenario[] = [
   {
     id: "express-jwt-missing-scope",
     cause: "insufficient-permissions",
+    resolvedBy: "copy-report",
     family: "express-jwt + express-jwt-authz",
     situation: "A signed-in user whose token has the read:orders scope opens reports, which need read:reports (express-jwt-authz).",
     start: "http://shop.express-jwt.test/pages/reports.html",
@@ -86,6 +92,7 @@ export const NODE_SCENARIOS: RealScenario[] = [
   {
     id: "express-jwt-stale-cookie",
     cause: "stale-cookie",
+    resolvedBy: "remove-stale-cookie",
     family: "express-jwt",
     situation: "A page reads its JWT from a `token` cookie; an older version of the site left an expired `token` cookie for the whole domain, which the browser sends first and cookie-parser keeps.",
     start: "http://www.orders.express-jwt.test/pages/cookie-orders.html",
@@ -101,6 +108,7 @@ export const NODE_SCENARIOS: RealScenario[] = [
   {
     id: "express-jwt-before-cors",
     cause: "token-expired",
+    resolvedBy: "reload",
     family: "express-jwt",
     situation: "A single-page app calls its API on another origin with a token that has expired; the API runs express-jwt before its CORS middleware, so the 401 carries no CORS headers and the browser hides it.",
     start: "http://app.spa.express-jwt.test/pages/spa.html",
@@ -111,6 +119,7 @@ export const NODE_SCENARIOS: RealScenario[] = [
   {
     id: "express-jwt-clock-skew",
     cause: "clock-skew",
+    resolvedBy: "set-clock",
     family: "express-jwt",
     situation: "An app gets a fresh token and calls the API on a server whose clock is an hour ahead (libfaketime); express-jwt finds it expired.",
     start: "http://app.express-jwt.test/pages/skew.html",
@@ -120,6 +129,7 @@ export const NODE_SCENARIOS: RealScenario[] = [
   {
     id: "koa-jwt-no-token",
     cause: "missing-credentials",
+    resolvedBy: "sign-in",
     family: "Koa + koa-jwt",
     situation: "A page calls a Koa API (koa-jwt) before the person signed in: no token.",
     start: "http://app.koa.test/pages/me.html",

@@ -29,6 +29,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "drf-session-not-signed-in",
     cause: "missing-credentials",
+    resolvedBy: "sign-in",
     family: "Django REST framework",
     situation: "A shop's order page calls its API (SessionAuthentication first, IsAuthenticated); the person never signed in.",
     start: "http://shop.django.test/pages/orders.html",
@@ -38,6 +39,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "drf-session-ended",
     cause: "session-expired",
+    resolvedBy: "sign-in",
     family: "Django REST framework",
     situation: "The person signed in; then their password was changed on another device, which ends every other session (Django's session auth hash).",
     start: "http://account.django.test/pages/account.html",
@@ -51,6 +53,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "drf-not-staff",
     cause: "insufficient-permissions",
+    resolvedBy: "copy-report",
     family: "Django REST framework",
     situation: "A signed-in ordinary user opens a staff report (IsAdminUser).",
     start: "http://admin.django.test/pages/staff.html",
@@ -61,6 +64,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "drf-csrf-missing",
     cause: "csrf",
+    resolvedBy: "reload",
     family: "Django REST framework",
     situation: "A signed-in page posts to the API with its session but without the X-CSRFToken header (SessionAuthentication enforces Django's CSRF check: 403 \"CSRF Failed\").",
     start: "http://forms.django.test/pages/post-note.html",
@@ -71,6 +75,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "drf-token-revoked",
     cause: "token-invalid",
+    resolvedBy: "sign-in",
     family: "Django REST framework",
     situation: "A mobile web app still holds a DRF token (TokenAuthentication) that was revoked on the server.",
     start: "http://mobile.django.test/pages/profile.html",
@@ -80,6 +85,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "simplejwt-expired",
     cause: "token-expired",
+    resolvedBy: "reload",
     family: "djangorestframework-simplejwt",
     situation: `An app signs in for a SimpleJWT access token (lifetime ${DJANGO_JWT_SECONDS} s here), and uses it after it expired.`,
     start: "http://api.django.test/pages/jwt.html",
@@ -89,6 +95,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "simplejwt-clock-skew",
     cause: "clock-skew",
+    resolvedBy: "set-clock",
     family: "djangorestframework-simplejwt",
     situation: "An app gets a fresh SimpleJWT token and calls the API on a server whose clock is an hour ahead (libfaketime); the token is valid by the browser's clock, expired by the server's.",
     start: "http://app.django.test/pages/skew.html",
@@ -98,6 +105,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "drf-session-in-partner-frame",
     cause: "cookies-blocked",
+    resolvedBy: "open-own-tab",
     family: "Django REST framework",
     situation: "The person signed in to the app; a partner's site embeds it in a frame, where the browser withholds the app's SameSite=Lax session cookie (Django's default).",
     start: "http://www.partner-portal.test/pages/django-widget.html",
@@ -111,6 +119,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "flask-login-not-signed-in",
     cause: "missing-credentials",
+    resolvedBy: "sign-in",
     family: "Flask-Login",
     situation: "A notes app's page calls its API (`login_required`, no `login_view`: Flask-Login aborts with 401); the person never signed in.",
     start: "http://notes.flask.test/pages/notes.html",
@@ -120,6 +129,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "flask-login-redeployed",
     cause: "session-expired",
+    resolvedBy: "sign-in",
     family: "Flask-Login",
     situation: "The person signed in; then the app was deployed again with a new SECRET_KEY, so the session cookie no longer verifies.",
     start: "http://app.flask.test/pages/notes.html",
@@ -132,6 +142,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "flask-login-stale-cookie",
     cause: "stale-cookie",
+    resolvedBy: "remove-stale-cookie",
     family: "Flask-Login",
     situation: "An older version of the app set its session cookie for the whole domain; the current one sets a host-only cookie of the same name. The browser sends the older one first and Flask reads the first.",
     start: "http://www.stale.flask.test/pages/notes.html",
@@ -145,6 +156,7 @@ export const PYTHON_SCENARIOS: RealScenario[] = [
   {
     id: "flask-login-in-partner-frame",
     cause: "cookies-blocked",
+    resolvedBy: "open-own-tab",
     family: "Flask-Login",
     situation: "The person signed in to the app; a partner's site embeds it in a frame, where the browser withholds the session cookie (no SameSite attribute, which Chrome treats as Lax).",
     start: "http://www.partner-portal.test/pages/flask-widget.html",

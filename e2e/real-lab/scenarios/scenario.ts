@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import type { CauseId } from "../../../src/core/cause";
+import type { FixId } from "../../../src/core/fixes/fix";
 import type { RealLab } from "../real-lab";
 
 /** The lab's servers that serve client pages at /pages/…. */
@@ -21,6 +22,8 @@ export interface RealScenario {
   id: string;
   /** The cause of the situation staged, whatever AuthLens says. */
   cause: CauseId;
+  /** The fix that resolves the situation for the person: what AuthLens must offer first (in the popup and the banner alike). */
+  resolvedBy: FixId;
   /** The server software, as docs/real-servers.md groups it. */
   family: string;
   /** What is really going on, in a sentence (docs/real-servers.md). */

@@ -9,6 +9,7 @@ export const WEB_SERVER_SCENARIOS: RealScenario[] = [
   {
     id: "nginx-auth-basic-no-credentials",
     cause: "missing-credentials",
+    resolvedBy: "enter-password",
     family: "nginx",
     situation: "An intranet page behind `auth_basic`; the person has not signed in (the browser's sign-in prompt is dismissed).",
     start: "http://intranet.nginx.test/private/",
@@ -17,6 +18,7 @@ export const WEB_SERVER_SCENARIOS: RealScenario[] = [
   {
     id: "nginx-auth-basic-wrong-password",
     cause: "wrong-credentials",
+    resolvedBy: "enter-password",
     family: "nginx",
     situation: "A reports page signs in to its API (behind `auth_basic`) with the password the person typed, capitalised by mistake.",
     start: "http://reports.nginx.test/pages/reports.html",
@@ -26,6 +28,7 @@ export const WEB_SERVER_SCENARIOS: RealScenario[] = [
   {
     id: "nginx-auth-basic-preflight",
     cause: "cors-preflight",
+    resolvedBy: "copy-report",
     family: "nginx",
     situation: "A dashboard on another origin calls the API (behind `auth_basic`) with the right password; `auth_basic` also guards the browser's OPTIONS preflight, which carries no credentials.",
     start: "http://app.nginx.test/pages/dashboard.html",
@@ -36,6 +39,7 @@ export const WEB_SERVER_SCENARIOS: RealScenario[] = [
   {
     id: "apache-auth-basic-wrong-password",
     cause: "wrong-credentials",
+    resolvedBy: "enter-password",
     family: "Apache httpd",
     situation: "A wiki's page signs in to its API (mod_auth_basic) with an old password.",
     start: "http://wiki.apache.test/pages/wiki.html",
@@ -45,6 +49,7 @@ export const WEB_SERVER_SCENARIOS: RealScenario[] = [
   {
     id: "apache-forward-proxy",
     cause: "proxy-auth",
+    resolvedBy: "copy-report",
     family: "Apache httpd",
     situation: "The browser goes through a company proxy (mod_proxy with Basic auth) and has not signed in to it.",
     start: "http://wiki.apache-proxy.test/",
@@ -53,6 +58,7 @@ export const WEB_SERVER_SCENARIOS: RealScenario[] = [
   {
     id: "squid-proxy-auth",
     cause: "proxy-auth",
+    resolvedBy: "copy-report",
     family: "Squid",
     situation: "The browser goes through Squid with `proxy_auth REQUIRED` and has not signed in to it.",
     start: "http://intranet.squid-proxy.test/",

@@ -52,6 +52,8 @@ describe("rankFixes", () => {
       jar: { applicable: [{ name: "sessionid", domain: "app.example.com", hostOnly: true, path: "/", secure: true, httpOnly: true, sameSite: "lax" as const, session: false, partitioned: false, sent: false, withheld: reason }], presumed: false, duplicateNames: [] },
     });
     expect(rankFixes("cookies-blocked", withheld("samesite", "partner.test"))[0]).toBe("open-own-tab");
+    // Another site's page calling the site: its own tab would not change that call.
+    expect(rankFixes("cookies-blocked", { ...withheld("samesite", "news.test"), crossSite: true })[0]).toBe("copy-report");
     expect(rankFixes("cookies-blocked", withheld("third-party", null))[0]).toBe("allow-cookies");
     expect(rankFixes("cookies-blocked", bearer)[0]).toBe("copy-report");
   });

@@ -13,7 +13,14 @@ import { TAB_LEAVING_FIXES } from "./fix";
 const PROMPT_SCHEMES = new Set(["basic", "digest"]);
 
 /** The evidence the ranking reads. */
-export type RankingEvidence = Pick<FailureEvidence, "status" | "sent" | "response" | "jar" | "embeddedIn" | "repeats" | "redirect">;
+export type RankingEvidence = Pick<FailureEvidence, "status" | "sent" | "response" | "jar" | "embeddedIn" | "crossSite" | "resourceType" | "repeats" | "redirect">;
+
+/**
+ * The site's own frame inside another site's page (its document, or a call it makes itself):
+ * in a tab of its own, the browser sends it its cookies. A call another site's page makes to it
+ * stays cross-site wherever the person opens the site.
+ */
+export const framedBySite = (e: Pick<FailureEvidence, "embeddedIn" | "crossSite" | "resourceType">) => Boolean(e.embeddedIn) && (e.resourceType === "sub_frame" || !e.crossSite);
 
 /** The browser asked for a username and password in its own window (HTTP Basic or Digest). */
 function browserAsks(e: RankingEvidence): boolean {
@@ -23,8 +30,8 @@ function browserAsks(e: RankingEvidence): boolean {
 function cookiesBlockedFixes(e: RankingEvidence): FixId[] {
   const withheld = new Set((e.jar?.applicable ?? []).flatMap((c) => (c.withheld ? [c.withheld] : [])));
   // Inside another site's page the browser keeps SameSite cookies away whatever the settings: the site's own tab gets them.
-  if (withheld.has("samesite") && e.embeddedIn) return ["open-own-tab", "copy-report"];
-  if (withheld.has("third-party")) return e.embeddedIn ? ["allow-cookies", "open-own-tab"] : ["allow-cookies", "reload"];
+  if (withheld.has("samesite") && framedBySite(e)) return ["open-own-tab", "copy-report"];
+  if (withheld.has("third-party")) return framedBySite(e) ? ["allow-cookies", "open-own-tab"] : ["allow-cookies", "reload"];
   // A cookie the browser refuses to store (SameSite=None without Secure, a bad prefix or domain) is refused whatever the person allows.
   return ["copy-report"];
 }
