@@ -109,7 +109,10 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
       setNotice({ ok: false, message: t("popupCopyFailed", messageOf(error)) });
     }
   };
-  const pendingUndo = ready?.undo.filter((u) => u.id !== notice?.undoId) ?? [];
+  // Once the site answered normally after a cookie fix, putting the cookies back would bring the problem back: that Undo says so, below the cards.
+  const undoesFix = (u: UndoSummary) => ready?.report.failures.some((f) => f.site === u.site && f.outcome?.state === "fixed" && f.outcome.at >= u.createdAt - 1000) ?? false;
+  const noticeUndo = ready?.undo.find((u) => u.id === notice?.undoId);
+  const pendingUndo = ready?.undo.filter((u) => u.id !== notice?.undoId || undoesFix(u)) ?? [];
   const count = ready?.report.failures.length ?? 0;
   const open = ready?.report.failures.filter(isOpen).length ?? 0;
   // A report from before blocked calls were kept has none.
@@ -129,7 +132,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
         {notice && (
           <p class={notice.ok ? "ok" : "error"}>
             {notice.message}{" "}
-            {notice.undoId && !notice.undone && (
+            {notice.undoId && !notice.undone && !(noticeUndo && undoesFix(noticeUndo)) && (
               <button type="button" disabled={busy} onClick={() => onUndo(notice.undoId!)}>
                 {t("popupUndo")}
               </button>
@@ -142,17 +145,15 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
           </p>
         )}
       </div>
-      {pendingUndo.map((u) => {
-        // Once the site answered normally, putting the cookies back would bring the problem back: Undo says so, below the cards.
-        const fixedHere = ready?.report.failures.some((f) => f.site === u.site && f.outcome?.state === "fixed" && f.outcome.at >= u.createdAt - 1000) ?? false;
-        return fixedHere ? null : (
+      {pendingUndo
+        .filter((u) => !undoesFix(u))
+        .map((u) => (
           <p key={u.id} class="undo-pending">
             <button type="button" disabled={busy} onClick={() => onUndo(u.id)}>
               {tn("popupUndoPending", u.count, u.site)}
             </button>
           </p>
-        );
-      })}
+        ))}
       {access !== "granted" && (
         <div class="access" role="alert">
           <p>{access === "denied" ? t("accessDenied") : t("accessMissing")}</p>
@@ -184,7 +185,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
         </ul>
       )}
       {pendingUndo
-        .filter((u) => ready?.report.failures.some((f) => f.site === u.site && f.outcome?.state === "fixed" && f.outcome.at >= u.createdAt - 1000))
+        .filter(undoesFix)
         .map((u) => (
           <p key={u.id} class="undo-pending after-fix">
             <button type="button" disabled={busy} onClick={() => onUndo(u.id)}>

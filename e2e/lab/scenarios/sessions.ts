@@ -93,6 +93,18 @@ export const SESSIONS: Scenario[] = [
     start: "http://app.laravel-expired.test/profile",
     failing: "http://app.laravel-expired.test/profile",
     routes: {
+      // The same refusal as a person meets it: a note typed for a while, then saved (e2e: nothing typed is lost).
+      "app.laravel-expired.test/notes": (req, res) =>
+        page(
+          res,
+          "Notes",
+          '<label for="draft">Your note</label><br><textarea id="draft" rows="6" cols="60"></textarea><br><button id="save" type="button">Save</button>',
+          `document.getElementById("save").addEventListener("click", async () => { const r = await fetch("/profile", { method: "POST", headers: { "X-Requested-With": "XMLHttpRequest", "X-XSRF-TOKEN": "old-token", "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ note: document.getElementById("draft").value }) }); log("POST /profile → " + r.status); });`,
+          [
+            ["Set-Cookie", "XSRF-TOKEN=eyJpdiI6Im9sZCJ9; Path=/; SameSite=Lax"],
+            ["Set-Cookie", "laravel_session=eyJpdiI6Im9sZDIifQ; Path=/; HttpOnly; SameSite=Lax"],
+          ],
+        ),
       "app.laravel-expired.test/profile": (req, res) =>
         req.method === "POST"
           ? // TokenMismatchException renders errors::419 "Page Expired"; StartSession still attaches fresh cookies.
