@@ -85,9 +85,11 @@ async function devtoolsOpenOn(context: BrowserContext, page: Page, tabId: number
   throw new Error("DevTools did not open on the tab");
 }
 
-type Row = { cause: string; url: string; text: string };
+type Row = { cause: string; url: string; text: string; fixes: string[] };
 const rowsOf = (panel: TargetSession) =>
-  panel.evaluate<Row[]>(`[...document.querySelectorAll("li.failure")].map((li) => ({ cause: li.dataset.cause, url: li.querySelector(".url")?.textContent ?? "", text: li.textContent ?? "" }))`);
+  panel.evaluate<Row[]>(
+    `[...document.querySelectorAll("li.failure")].map((li) => ({ cause: li.dataset.cause, url: li.querySelector(".url")?.textContent ?? "", text: li.textContent ?? "", fixes: [...li.querySelectorAll(".fix-list li")].map((f) => f.dataset.fix) }))`,
+  );
 
 test("the panel lists the tab's failures from the Network log, names token-expired from express-jwt's body and the CSRF cause from Django REST framework's", async ({ lab }) => {
   test.setTimeout(120_000);
@@ -105,6 +107,8 @@ test("the panel lists the tab's failures from the Network log, names token-expir
     const ofOrders = async () => (await rowsOf(panel)).find((r) => r.url.includes("/api/cookie/orders"));
     await expect.poll(async () => (await ofOrders())?.cause, { timeout: 10_000 }).toBe("token-expired");
     expect((await ofOrders())?.text).toContain("jwt expired");
+    // The same ranked fixes the popup offers: a fresh token from a reload first.
+    expect((await ofOrders())?.fixes).toEqual(["reload", "sign-in"]);
     // New requests show as they happen: the page again, with the panel open.
     await page.reload();
     await page.evaluate(labDone);

@@ -47,7 +47,8 @@ test("Clear cookies then Undo on an ended session: its cause and confidence stay
   await expect(popup.locator(".notice")).toContainText("Put back");
   const { failures } = await authlens.waitForFailures(tabId, 3);
   const [newest] = failures;
-  expect(newest?.after).toMatchObject({ kind: "undo" });
+  const seen = JSON.stringify(failures.map((f) => ({ time: f.time, cause: f.cause, after: f.after, outcome: f.outcome })));
+  expect(newest?.after, seen).toMatchObject({ kind: "undo" });
   expect({ cause: newest?.cause, confidence: newest?.confidence }).toEqual({ cause: first.cause, confidence: first.confidence });
   // AuthLens's own clear and undo are no evidence: no deleted session cookie, no repeat, no loop.
   expect(failures.map((f) => f.details.repeats)).toEqual([0, 0, 0]);

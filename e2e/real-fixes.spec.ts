@@ -2,11 +2,18 @@ import { labDone } from "./authlens";
 import { expect, test } from "./real-lab/fixtures";
 import { missingServerSoftware } from "./real-lab/real-lab";
 import { REAL_SCENARIOS } from "./real-lab/scenarios/index";
+import { PYTHON_USERS } from "./real-lab/servers/python-apps";
 
 test.skip(() => missingServerSoftware() !== null, `the real-server lab needs ${missingServerSoftware()}`);
 
+const scenario = REAL_SCENARIOS.find((s) => s.id === "drf-session-ended")!;
+
+test.afterEach(async ({ realLab }) => {
+  // The scenario changed carol's password on the server; the lab is shared by the tests that follow.
+  await realLab?.django.shell(`from django.contrib.auth.models import User; u = User.objects.get(username="carol"); u.set_password(${JSON.stringify(PYTHON_USERS.carol)}); u.save()`);
+});
+
 test("an ended Django session: Sign in opens Django's own sign-in page, a real sign-in with its form follows, and AuthLens says it is fixed", async ({ authlens, context, realLab }) => {
-  const scenario = REAL_SCENARIOS.find((s) => s.id === "drf-session-ended")!;
   const { page, tabId } = await authlens.newTab();
   await scenario.prepare?.({ page, context, lab: realLab! });
   await page.goto(scenario.start);

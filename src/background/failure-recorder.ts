@@ -53,7 +53,7 @@ export interface FailureRecorderDeps {
   /** The fixes being watched: the site's next answers settle them. */
   fixWatch: Pick<FixWatcher, "onResponse" | "refused" | "covering" | "fixed">;
   /** What AuthLens itself just did in a tab: what follows is marked `after` it, and is no repeat. */
-  ownActions: Pick<OwnActions, "before">;
+  ownActions: Pick<OwnActions, "before" | "committed">;
   /** Sites' sign-in pages seen in tabs, where "Sign in" goes. */
   signInPages: Pick<SignInPages, "saw" | "forUrl">;
   /** How long a tab's failures are gathered before they are recorded together (default {@link BATCH_MS}). */
@@ -344,6 +344,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     async onTopLevelCommitted(tabId, url, qualifiers = []) {
       const site = registrableDomain(url);
       if (qualifiers !== null) navigations.onCommitted(tabId, url, qualifiers);
+      ownActions.committed(tabId);
       tabPages.set(tabId, url);
       track(signInPages.saw(url).catch((error: unknown) => logError("could not keep a sign-in page", error)));
       const work = (async () => {

@@ -7,6 +7,8 @@ export interface CookieKey {
   path: string;
 }
 
+/** How long a page AuthLens reloaded or opened may take to commit. */
+const LOAD_MS = 30_000;
 /** How long after AuthLens removes or puts back cookies the browser's reports of that are taken as its own. */
 const OWN_COOKIE_MS = 5000;
 
@@ -20,18 +22,30 @@ const keyOf = (c: CookieKey) => `${c.name}\n${c.domain}\n${c.path}`;
  * arrive within seconds, while the worker is running anyway.
  */
 export function createOwnActions(now: () => number = Date.now) {
-  const actions = new Map<number, After>();
+  /** Each tab's last own action, and when the page it loaded (a reload, a sign-in page) committed. */
+  const actions = new Map<number, { after: After; committedAt: number | null }>();
   let cookies: { key: string; removed: boolean; until: number }[] = [];
 
   return {
     /** Called just before AuthLens acts in a tab. */
     note(tabId: number, kind: OwnActionKind): void {
-      actions.set(tabId, { kind, at: now() });
+      actions.set(tabId, { after: { kind, at: now() }, committedAt: null });
     },
-    /** The action a failure seen at `time` in the tab followed, if it came within {@link OWN_ACTION_MS}. */
+    /** A top-level page committed in the tab: the one AuthLens's action loaded, if it just acted. */
+    committed(tabId: number): void {
+      const action = actions.get(tabId);
+      if (action && action.committedAt === null && now() - action.after.at <= LOAD_MS) action.committedAt = now();
+    },
+    /**
+     * The action a failure seen at `time` in the tab followed: within {@link OWN_ACTION_MS} of the
+     * page it loaded committing (however slowly it loaded), or of the action itself where it loaded
+     * none (a cookie fix without a reload) or that page has not committed yet.
+     */
     before(tabId: number, time: number): After | null {
       const action = actions.get(tabId);
-      return action && time >= action.at - 50 && time - action.at <= OWN_ACTION_MS ? action : null;
+      if (!action || time < action.after.at) return null;
+      const from = action.committedAt ?? action.after.at;
+      return time - from <= OWN_ACTION_MS && time - action.after.at <= LOAD_MS + OWN_ACTION_MS ? action.after : null;
     },
     /** Called just before AuthLens removes (`removed`) or puts back cookies. */
     expectCookies(changed: readonly CookieKey[], removed: boolean): void {

@@ -7,7 +7,7 @@ import { harEntryEvidence } from "../core/har/har-failure";
 import { redactHar, type RedactionCounts } from "../core/har/redact-har";
 import { say, t, tn } from "../platform/i18n";
 import { EvidenceDetails } from "../popup/evidence-details";
-import { causeLabel } from "../ui/labels";
+import { causeLabel, fixLabel } from "../ui/labels";
 import { shortUrl } from "../ui/short-url";
 
 /** A request of DevTools' Network log, with a way to read its body. */
@@ -152,6 +152,15 @@ export function Panel({ log, openResource, save }: { log: NetworkLog; openResour
               </p>
               {f.details.bodyReason && <p class="body-reason">{t("panelBodyReason", f.details.bodyReason.said, f.details.bodyReason.by)}</p>}
               <p class="explanation">{f.explanation.split("\n\n")[0]}</p>
+              {/* The same ranked fixes the popup and the banner offer; the person carries them out from the toolbar or the page. */}
+              <h3 id={`fixes-${f.id}`}>{t("popupFixes")}</h3>
+              <ol class="fix-list" aria-labelledby={`fixes-${f.id}`}>
+                {f.fixes.map((fix, i) => (
+                  <li key={fix} data-fix={fix} class={i === 0 ? "first" : ""}>
+                    {fixLabel(fix, f)}
+                  </li>
+                ))}
+              </ol>
               {openResource && (
                 <button type="button" onClick={() => openResource(f.url)}>
                   {t("panelOpenResource")}
