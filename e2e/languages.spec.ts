@@ -189,6 +189,10 @@ async function tour(language: Language, authlens: AuthLens) {
         return out;
       })()`);
       expect(bannerClipped, `banner at ${POPUP_WIDTH}px (${language})`).toEqual([]);
+      // It says it is AuthLens, and sits above the page's own first lines instead of over them (German's longer words too).
+      expect(bannerText.trimStart().startsWith("AuthLens")).toBe(true);
+      const [bannerBox, firstLine] = [await banner.host().boundingBox(), await page.locator("body > :first-child").boundingBox()];
+      expect(bannerBox && firstLine && firstLine.y >= bannerBox.y + bannerBox.height - 1, `the page's first line is below the banner (${language})`).toBe(true);
 
       // The popup, each failure's evidence open.
       const popup = await openPopup(authlens, tabId);
