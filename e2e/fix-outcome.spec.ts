@@ -102,3 +102,42 @@ test("the banner says it is AuthLens in one sentence, and pushes the page down i
   const heading = await page.locator("h1").boundingBox();
   expect(box && heading && heading.y >= box.y + box.height).toBe(true);
 });
+
+test("Copy a report from the banner puts the report for the site's administrator on the clipboard, on a plain-http page", async ({ context, authlens }) => {
+  const { page } = await fail(authlens, "insufficient-permissions");
+  const banner = new BannerDriver(context, page);
+  await expect(banner.host()).toBeVisible();
+  await banner.click("Copy a report for the site's administrator");
+  const status = () => banner.evaluateInContentScript<string>(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).querySelector('[role="status"]').textContent`);
+  await expect.poll(status).toContain("Copied a report for the site's administrator");
+  // Read back from one of AuthLens's own pages (a secure context allowed to read the clipboard).
+  const probe = await authlens.probe();
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(probe.url()).origin });
+  await probe.bringToFront();
+  const copied = await probe.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain("For the administrator of insufficient-permissions.test");
+  expect(copied).toContain("HTTP 403 — GET http://app.insufficient-permissions.test/api/admin/users");
+  expect(copied).not.toContain("eyJ");
+});
+
+test("Enter the password again brings back the browser's own sign-in window", async ({ context, authlens }) => {
+  const { page, tabId } = await authlens.newTab();
+  // Headless, nothing answers the window; count each time the browser asks, and cancel as a person who closes it does.
+  const cdp = await context.newCDPSession(page);
+  let asked = 0;
+  cdp.on("Fetch.authRequired", (e: { requestId: string }) => {
+    asked++;
+    void cdp.send("Fetch.continueWithAuth", { requestId: e.requestId, authChallengeResponse: { response: "CancelAuth" } }).catch(() => undefined);
+  });
+  cdp.on("Fetch.requestPaused", (e: { requestId: string }) => void cdp.send("Fetch.continueRequest", { requestId: e.requestId }).catch(() => undefined));
+  await cdp.send("Fetch.enable", { handleAuthRequests: true, patterns: [{ urlPattern: "*" }] });
+  await page.goto(scenario("missing-credentials-main-frame").start).catch(() => undefined);
+  await authlens.waitForFailures(tabId, 1);
+  expect(asked).toBe(1);
+  const popup = await authlens.openPopup(tabId);
+  const primary = popup.locator(".fixes button.primary");
+  await expect(primary).toHaveText("Enter the password again");
+  await primary.click();
+  await expect(popup.locator(".notice")).toContainText("your browser asks for the username and password again");
+  await expect.poll(() => asked).toBe(2);
+});

@@ -9,7 +9,7 @@ import { looksLikeSession } from "./sign-in/session-cookies";
 import { oauthError, signInLoop, signInRedirect } from "./sign-in/redirect-rules";
 import { challengeReason, type Finding, type Rule } from "./finding";
 import { aFile } from "./resource-type";
-import { plural, samePhrase, text, verbatim, type Phrase } from "./text";
+import { phraseHead, phraseKey, plural, text, verbatim, type Phrase } from "./text";
 import { clockSkew, insufficientScope, refusedApiToken, tokenExpired, tokenInvalid, umaPermissionTicket } from "./token-rules";
 
 /** Resource types a person sees as "part of the page", where a bare 403 is rarely about sign-in. */
@@ -235,7 +235,10 @@ function passiveSubresource(e: FailureEvidence, host: string): Finding | null {
 /** General observations, less those a deciding reason already shows (the same challenge twice, say). */
 function withoutRepeats(observations: Reason[], reasons: readonly Reason[]): Reason[] {
   const challengeShown = reasons.some((r) => isChallenge(r.seen));
-  return observations.filter((o) => !reasons.some((r) => samePhrase(r.seen, o.seen)) && !(challengeShown && isChallenge(o.seen)));
+  // Written out in full only where the message (or the words) already match: writing out every phrase was most of the classifier's time.
+  const heads = new Set(reasons.map((r) => phraseHead(r.seen)));
+  const shown = new Set(reasons.map((r) => phraseKey(r.seen)));
+  return observations.filter((o) => !(heads.has(phraseHead(o.seen)) && shown.has(phraseKey(o.seen))) && !(challengeShown && isChallenge(o.seen)));
 }
 
 const isChallenge = (p: Phrase) => "verbatim" in p && p.verbatim.startsWith("WWW-Authenticate:");

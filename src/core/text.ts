@@ -75,7 +75,13 @@ export const when = (ms: number): When => ({ at: ms });
 export const clock = (ms: number, seconds = false): Clock => (seconds ? { clock: ms, seconds } : { clock: ms });
 export const list = (items: readonly Arg[]): List => ({ list: items });
 
-/** True when two phrases say the same thing (the same message and parameters, or the same words). */
+/** A phrase written out, equal for two phrases that say the same thing (the same message and parameters, or the same words). */
+export const phraseKey = (p: Phrase): string => JSON.stringify(p);
+
+/** What a phrase says before its parameters: its message (or plural message), or its words. Cheap; equal for equal phrases. */
+export const phraseHead = (p: Phrase): string => ("verbatim" in p ? `=${p.verbatim}` : "plural" in p ? `#${p.plural}` : p.key);
+
+/** True when two phrases say the same thing. */
 export function samePhrase(a: Phrase, b: Phrase): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return phraseKey(a) === phraseKey(b);
 }
