@@ -60,7 +60,7 @@ const fixWatch = createFixWatch({
 });
 void fixWatch.restore().catch((error: unknown) => logError("could not resume watching fixes", error));
 const signInPages = createSignInPages(browser.storage.session, logError);
-const unsavedInput = createPageInputCheck(browser.scripting);
+const pageInput = createPageInputCheck(browser.scripting);
 const extraHeaders = browserSupportsExtraHeaders();
 // The closer look's listeners hand their events to the recorder (made next, before any event).
 const closeLook = createCloseLook(
@@ -138,7 +138,7 @@ const fixer = createFixer({
   privateWindowsAllowed,
   settings,
   newId: () => crypto.randomUUID(),
-  unsavedInput,
+  unsavedInput: pageInput.unsaved,
   ownActions,
   fixWatch,
   reportText: (failure) => formatReport([failure], new Date(), navigator.userAgent, say, { audience: failure.cause === "proxy-auth" ? "it" : "site" }).markdown,
@@ -152,7 +152,7 @@ browser.runtime.onMessage.addListener(
     lookCloser,
     settings,
     openDetails: async (tabId) => void (await browser.tabs.create({ url: browser.runtime.getURL(`${browser.runtime.getManifest().action?.default_popup ?? ""}?tab=${tabId}`) })),
-    unsavedInput,
+    typedInto: pageInput.typed,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(""),
   }),

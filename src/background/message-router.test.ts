@@ -37,7 +37,7 @@ async function setup({ typed = false } = {}) {
     lookCloser,
     settings,
     openDetails: async (tabId) => void opened.push(tabId),
-    unsavedInput: async () => typed,
+    typedInto: async () => typed,
     extensionId: ID,
     extensionOrigin: ORIGIN,
   });
@@ -153,7 +153,8 @@ describe("message router", () => {
 
     it("lead with the popup's first fix for the page: signing in in a new tab where the page holds typed text", async () => {
       const { route } = await setup({ typed: true });
-      expect(await route({ type: "banner" }, inTab(5))).toMatchObject({ banner: { fix: "sign-in-new-tab" } });
+      expect(await route({ type: "banner", typed: true }, inTab(5))).toMatchObject({ banner: { fix: "sign-in-new-tab" } });
+      expect(await route({ type: "banner" }, inTab(5))).toMatchObject({ banner: { fix: "sign-in" } });
       expect(await route({ type: "page-state", tabId: 5 }, popup)).toEqual({ unsavedInput: true });
     });
 

@@ -19,8 +19,8 @@ export interface MessageRouterDeps {
   settings: SettingsStore;
   /** Opens the popup's view of a tab in a new tab ("Details" on the banner). */
   openDetails: (tabId: number) => Promise<void>;
-  /** Whether the tab's page holds typed text that reloading or leaving it would lose. */
-  unsavedInput: (tabId: number) => Promise<boolean>;
+  /** Whether text was typed into the tab's page (any frame): the fixes are offered for it. */
+  typedInto: (tabId: number) => Promise<boolean>;
   extensionId: string;
   extensionOrigin: string;
 }
@@ -52,7 +52,7 @@ const REFUSED: ErrorResponse = { error: "AuthLens answers only its own pages." }
  * a web page, a content script asking about another tab, a malformed message) gets an error,
  * never an action.
  */
-export function createMessageRouter({ store, badge, fixer, lookCloser, settings, openDetails, unsavedInput, extensionId, extensionOrigin }: MessageRouterDeps) {
+export function createMessageRouter({ store, badge, fixer, lookCloser, settings, openDetails, typedInto, extensionId, extensionOrigin }: MessageRouterDeps) {
   /** `onlySite`: for a content script, the site of its page; cookie fixes may touch no other. */
   async function answer(message: Message, senderTab: number, senderUrl: string | null, onlySite: string | null | undefined): Promise<ResponseOf<MessageType>> {
     switch (message.type) {
@@ -69,7 +69,7 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
       case "apply-fix":
         return fixer.apply(message.tabId, message.failureId, message.fix, { ...(onlySite !== undefined ? { onlySite } : {}), ...(message.force ? { force: true } : {}) });
       case "page-state":
-        return { unsavedInput: await unsavedInput(message.tabId) };
+        return { unsavedInput: await typedInto(message.tabId) };
       case "undo":
         return fixer.undo(message.tabId, message.undoId);
       case "undo-list":
@@ -82,8 +82,9 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
         const choice = chooseBanner(await store.read(senderTab), senderUrl, await settings.read());
         if (!choice) return { banner: null };
         const { failure, site, state } = choice;
-        // The first fix as the popup offers it for this page: the same ranked list, the same page state.
-        const [fix = "reload"] = fixesForPage(failure.fixes, { unsavedInput: await unsavedInput(senderTab) });
+        // The first fix as the popup offers it for this page: the same ranked list, for the page's typed text as
+        // the banner found it (its own page and same-origin frames: no script is run into a page while it loads).
+        const [fix = "reload"] = fixesForPage(failure.fixes, { unsavedInput: message.typed === true });
         return { banner: { tabId: senderTab, site, failureId: failure.id, cause: failure.cause, headline: failure.summary, fix, subject: fixSubjectOf(failure), state } };
       }
       case "dismiss-banner": {

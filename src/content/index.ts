@@ -8,6 +8,7 @@ import browser, { type Runtime } from "webextension-polyfill";
 import { createMessageClient } from "../messaging/client";
 import type { TabNotice } from "../messaging/protocol";
 import { BannerView } from "./banner-view";
+import { typedIntoPage } from "../ui/typed-into-page";
 
 /** Set in this page's AuthLens world once the script runs: injected again (two failures racing), it does nothing. */
 const world = globalThis as { authlensBanner?: true };
@@ -28,7 +29,7 @@ function start(): void {
   let shown: string | null = null;
 
   async function refresh(): Promise<void> {
-    const { banner } = await client.send({ type: "banner" });
+    const { banner } = await client.send({ type: "banner", typed: typedIntoPage() });
     const key = banner ? `${banner.failureId}|${banner.state}|${banner.fix}` : null;
     if (!banner) view.remove();
     else if (key !== shown) view.show(banner);
@@ -40,15 +41,26 @@ function start(): void {
   const onInput = (event: Event) => {
     if (!event.isTrusted || shown === null) return;
     clearTimeout(typing);
-    typing = setTimeout(() => void refresh().catch(() => undefined), 500);
+    typing = setTimeout(refreshWhenSettled, 500);
   };
   document.addEventListener("input", onInput, true);
   document.addEventListener("change", onInput, true);
 
+  // The banner pushes the page down: it comes once the page has loaded and is idle, so it never competes with
+  // the page's own loading, nor moves what the person is still watching load.
+  const settled = new Promise<void>((resolve) => {
+    const idle = () => (typeof requestIdleCallback === "function" ? requestIdleCallback(() => resolve(), { timeout: 1000 }) : setTimeout(resolve, 0));
+    if (document.readyState === "complete") return idle();
+    addEventListener("load", idle, { once: true });
+    // A page that never finishes loading (an image that hangs) still gets its banner.
+    setTimeout(resolve, 5000);
+  });
+  const refreshWhenSettled = () => void settled.then(refresh).catch(() => undefined);
+
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only the worker (no tab) of this extension may poke the banner.
     if (sender.id !== browser.runtime.id || sender.tab || (message as TabNotice | null)?.type !== "authlens-updated") return;
-    void refresh().catch(() => undefined);
+    refreshWhenSettled();
   });
-  void refresh().catch(() => undefined);
+  refreshWhenSettled();
 }

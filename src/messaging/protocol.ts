@@ -77,7 +77,8 @@ interface Protocol {
   /** Starts (and reloads the tab) or stops a closer look at a tab. */
   "look-closer": { request: { type: "look-closer"; tabId: number; on: boolean }; response: FixResult };
   /** From the content script, about its own tab (taken from the sender). */
-  banner: { request: { type: "banner" }; response: { banner: BannerModel | null } };
+  /** `typed`: the page holds text the person typed (the banner checks its page itself). */
+  banner: { request: { type: "banner"; typed?: boolean }; response: { banner: BannerModel | null } };
   "dismiss-banner": { request: { type: "dismiss-banner" }; response: { dismissed: string | null } };
   "open-details": { request: { type: "open-details" }; response: { opened: boolean } };
 }
@@ -105,6 +106,7 @@ export function parseMessage(value: unknown): Message | null {
   const m = value as Record<string, unknown>;
   switch (m.type) {
     case "banner":
+      return typeof m.typed === "boolean" ? { type: m.type, typed: m.typed } : { type: m.type };
     case "dismiss-banner":
     case "open-details":
       return { type: m.type };

@@ -1,24 +1,8 @@
+import { typedIntoPage } from "../ui/typed-into-page";
+
 /** The slice of `scripting` the check uses. */
 export interface ScriptingPort {
   executeScript(injection: { target: { tabId: number; allFrames?: boolean }; world?: "ISOLATED" | "MAIN"; func: () => boolean }): Promise<{ result?: unknown }[]>;
-}
-
-/**
- * Runs in each frame of the page (AuthLens's isolated world): true when a field holds text the
- * person typed or a choice they changed. Passwords do not count (they are typed again anyway).
- * Self-contained: it is serialised into the page.
- */
-function typedIntoPage(): boolean {
-  const SKIP = new Set(["hidden", "submit", "button", "reset", "image", "password"]);
-  for (const field of document.querySelectorAll("input, textarea, select")) {
-    if (field instanceof HTMLTextAreaElement && field.value !== field.defaultValue) return true;
-    if (field instanceof HTMLSelectElement && [...field.options].some((o) => o.selected !== o.defaultSelected)) return true;
-    if (field instanceof HTMLInputElement && !SKIP.has(field.type)) {
-      if (field.type === "checkbox" || field.type === "radio" ? field.checked !== field.defaultChecked : field.type === "file" ? (field.files?.length ?? 0) > 0 : field.value !== field.defaultValue) return true;
-    }
-  }
-  const active = document.activeElement;
-  return active instanceof HTMLElement && active.isContentEditable && (active.textContent ?? "").trim() !== "";
 }
 
 /** Runs in the page's own world: a page that guards against leaving it (`onbeforeunload`) says it holds unsaved work. */
@@ -27,17 +11,24 @@ function guardsLeaving(): boolean {
 }
 
 /**
- * Whether reloading or leaving the tab's page would lose what the person typed there. A page
- * AuthLens may not script (the browser's own, a store) answers false: it has nothing of the
- * site's, and nothing AuthLens could keep.
+ * What the worker can tell of a tab's page before a fix reloads or leaves it. A page AuthLens may
+ * not script (the browser's own, a store) answers false: it has nothing of the site's, and
+ * nothing AuthLens could keep. Run only when the popup opens or a fix is about to act, never while
+ * a page loads.
  */
 export function createPageInputCheck(scripting: ScriptingPort) {
-  return async (tabId: number): Promise<boolean> => {
-    const [frames, guard] = await Promise.all([
-      scripting.executeScript({ target: { tabId, allFrames: true }, func: typedIntoPage }).catch(() => []),
-      scripting.executeScript({ target: { tabId }, world: "MAIN", func: guardsLeaving }).catch(() => []),
-    ]);
-    return [...frames, ...guard].some((r) => r.result === true);
+  const typed = async (tabId: number): Promise<boolean> => {
+    const frames = await scripting.executeScript({ target: { tabId, allFrames: true }, func: typedIntoPage }).catch(() => []);
+    return frames.some((r) => r.result === true);
+  };
+  return {
+    /** Text typed into any frame of the page: what the fixes are ranked for (the banner checks its own page the same way). */
+    typed,
+    /** Typed text, or a guard against leaving: what a reload must not lose without asking. */
+    unsaved: async (tabId: number): Promise<boolean> => {
+      const [text, guard] = await Promise.all([typed(tabId), scripting.executeScript({ target: { tabId }, world: "MAIN", func: guardsLeaving }).catch(() => [])]);
+      return text || guard.some((r) => r.result === true);
+    },
   };
 }
 
