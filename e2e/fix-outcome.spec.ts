@@ -112,7 +112,7 @@ test("Copy a report from the banner puts the report for the site's administrator
   await expect.poll(status).toContain("Copied a report for the site's administrator");
   // Read back from one of AuthLens's own pages (a secure context allowed to read the clipboard).
   const probe = await authlens.probe();
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(probe.url()).origin });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await probe.bringToFront();
   const copied = await probe.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain("For the administrator of insufficient-permissions.test");
