@@ -541,3 +541,27 @@ describe("closing the loop after a fix", () => {
     expect(failures[2]?.evidence.some((e) => /times in two minutes/.test(e.seen))).toBe(false);
   });
 });
+
+describe("422", () => {
+  const statuses = [401, 403, 407, 419, 422, 440];
+  it("is kept only as an anti-forgery refusal: a page's change sent with a session cookie and no anti-forgery header", async () => {
+    const s = setup({ statuses, jar: [cookie({ name: "_notes_session" })] });
+    s.webRequest.onSendHeaders.fire(makeRequest({ requestId: "a" }));
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "a", method: "POST", statusCode: 422 }));
+    // A form the site could not accept: a change that carried its anti-forgery token, or a read.
+    s.webRequest.onSendHeaders.fire(makeRequest({ requestId: "b", requestHeaders: headers(["X-CSRF-Token", "planted"]) }));
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "b", method: "POST", statusCode: 422, url: "https://app.example.com/api/notes" }));
+    s.webRequest.onSendHeaders.fire(makeRequest({ requestId: "c" }));
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "c", method: "GET", statusCode: 422, url: "https://app.example.com/api/search" }));
+    await s.recorder.idle();
+    expect((await s.store.read(7)).failures.map((f) => [f.method, f.url, f.cause])).toEqual([["POST", "https://app.example.com/api/me", "csrf"]]);
+  });
+
+  it("is dropped when nothing says anti-forgery (no session cookie went)", async () => {
+    const s = setup({ statuses, jar: [] });
+    s.webRequest.onSendHeaders.fire(makeRequest({ requestId: "a" }));
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "a", method: "POST", statusCode: 422 }));
+    await s.recorder.idle();
+    expect((await s.store.read(7)).failures).toEqual([]);
+  });
+});

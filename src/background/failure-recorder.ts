@@ -1,4 +1,4 @@
-import { isAuthFailureStatus } from "../core/auth-status";
+import { isAuthFailureStatus, mayBeAntiForgeryRefusal } from "../core/auth-status";
 import { BANNER_TYPES } from "../core/banner";
 import type { SaidDiagnosis } from "../core/diagnosis";
 import { gatherEvidence, type FailureEvidence, type HeadersSeen } from "../core/evidence";
@@ -258,7 +258,10 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
         return found.reduce((before, { evidence, site, frameId, context }) => {
           const record = enterSite(before, site);
           const seen = { ...evidence, repeats: countRepeats(record.failures, { ...evidence, ...(context.after ? { after: context.after } : {}) }) };
-          const failure = toFailure(newId(), frameId, seen, diagnose(seen), context);
+          const diagnosis = diagnose(seen);
+          // A 422 is kept only as an anti-forgery refusal: any other is a form the site could not accept.
+          if (evidence.status === 422 && diagnosis.cause !== "csrf") return record;
+          const failure = toFailure(newId(), frameId, seen, diagnosis, context);
           // The site refused again after a fix for this very request: that fix goes last, and the card says it did not help.
           const tried = context.notHelped;
           if (!tried) return appendFailure(record, failure);
@@ -297,8 +300,10 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
   }
 
   const refused = (details: ResponseEvent, sent: SentHeaders | null, setCookie: boolean) => {
+    if (!isAuthFailureStatus(details.statusCode)) return;
+    if (details.statusCode === 422 && !mayBeAntiForgeryRefusal(422, details.type, details.method, sent ? summarizeSentCredentials(details.method, sent.headers, false).antiForgery : null)) return;
     // A refusal's cookies are judged from its response's time: a cookie set a moment before it went out may be heard after.
-    if (isAuthFailureStatus(details.statusCode)) enqueue({ kind: "refusal", details, seen: { request: sent?.headers ?? null, cookie: sent?.cookie ?? false, setCookie } });
+    enqueue({ kind: "refusal", details, seen: { request: sent?.headers ?? null, cookie: sent?.cookie ?? false, setCookie } });
   };
 
   return {

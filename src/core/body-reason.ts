@@ -38,6 +38,8 @@ export const BODY_REASONS: readonly Entry[] = [
   { id: "spring-csrf", pattern: /Invalid CSRF [Tt]oken|Could not verify the provided CSRF token/, cause: "csrf", said: "Invalid CSRF Token", by: "Spring Security" },
   { id: "express-csrf", pattern: /ForbiddenError: invalid csrf token|EBADCSRFTOKEN/, cause: "csrf", said: "invalid csrf token", by: "csrf-sync / csrf-csrf / csurf (express)" },
   { id: "aspnet-antiforgery", pattern: /antiforgery (cookie|token)/i, cause: "csrf", said: "The antiforgery token could not be validated", by: "ASP.NET Core" },
+  { id: "tornado-xsrf", pattern: /'_xsrf' argument missing from POST|XSRF cookie does not match POST argument/, cause: "csrf", said: "'_xsrf' argument missing from POST", by: "Tornado / Jupyter Server" },
+  { id: "wordpress-nonce", pattern: /"code":\s*"rest_cookie_invalid_nonce"/, cause: "csrf", said: "rest_cookie_invalid_nonce: Cookie check failed", by: "WordPress REST API" },
   // Tokens that expired.
   { id: "jwt-expired", pattern: /\b(TokenExpiredError|UnauthorizedError): jwt expired\b|"(message|error)":\s*"jwt expired"/, cause: "token-expired", said: "jwt expired", by: "express-jwt / jsonwebtoken" },
   { id: "fastify-jwt-expired", pattern: /FST_JWT_AUTHORIZATION_TOKEN_EXPIRED/, cause: "token-expired", said: "FST_JWT_AUTHORIZATION_TOKEN_EXPIRED", by: "@fastify/jwt" },
@@ -62,6 +64,7 @@ export const BODY_REASONS: readonly Entry[] = [
   { id: "laravel-unauthenticated", pattern: /"message":\s*"Unauthenticated\."/, cause: "missing-credentials", said: "Unauthenticated.", by: "Laravel" },
   // Known, not allowed.
   { id: "drf-permission-denied", pattern: /You do not have permission to perform this action\./, cause: "insufficient-permissions", said: "You do not have permission to perform this action.", by: "Django REST framework" },
+  { id: "rabbitmq-not-management", pattern: /"reason":\s*"Not management user"/, cause: "insufficient-permissions", said: "Not management user", by: "RabbitMQ management plugin" },
 ];
 
 /** The reason a body gives, or null. Only the body's first {@link BODY_READ_LIMIT} characters are looked at. */

@@ -49,12 +49,18 @@ export function csrfRefused(e: FailureEvidence, host: string): Finding | null {
       reasons: [{ seen: verbatim("HTTP 419"), meaning: text("meaningPageExpired") }],
     };
   }
-  if (e.status !== 403 || !UNSAFE_METHODS.has(e.method) || e.resourceType !== "xmlhttprequest") return null;
-  if (e.sent.antiForgery !== false || e.sent.authorizationScheme || !e.sent.cookieNames.some(looksLikeSession) || e.sent.cookiesUncertain) return null;
+  if ((e.status !== 403 && e.status !== 422) || e.resourceType !== "xmlhttprequest") return null;
+  if (e.sent.authorizationScheme || !e.sent.cookieNames.some(looksLikeSession) || e.sent.cookiesUncertain) return null;
+  const sessions = e.sent.cookieNames.filter(looksLikeSession).join(", ");
+  // A token tied to the session went (WordPress's X-WP-Nonce, say) and was refused: it ends with the session.
+  if (e.sent.sessionNonce && e.status === 403) {
+    return { cause: "csrf", confidence: 0.5, summary: text("summaryAntiForgeryRefused", host), reasons: [{ seen: text("seenAntiForgerySent", e.method, sessions, e.status), meaning: text("meaningAntiForgeryStale") }] };
+  }
+  if (e.sent.antiForgery !== false || !UNSAFE_METHODS.has(e.method)) return null;
   return {
     cause: "csrf",
     confidence: 0.5,
     summary: text("summaryCsrfLikely", host),
-    reasons: [{ seen: text("seenNoAntiForgery", e.method, e.sent.cookieNames.filter(looksLikeSession).join(", ")), meaning: text("meaningNoAntiForgery") }],
+    reasons: [e.status === 422 ? { seen: text("seenNoAntiForgery422", e.method, sessions), meaning: text("meaningNoAntiForgery422") } : { seen: text("seenNoAntiForgery", e.method, sessions), meaning: text("meaningNoAntiForgery") }],
   };
 }

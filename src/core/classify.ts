@@ -10,12 +10,14 @@ import { oauthError, signInLoop, signInRedirect } from "./sign-in/redirect-rules
 import { challengeReason, type Finding, type Rule } from "./finding";
 import { aFile } from "./resource-type";
 import { phraseHead, phraseKey, plural, text, verbatim, type Phrase } from "./text";
-import { clockSkew, insufficientScope, refusedApiToken, tokenExpired, tokenInvalid, umaPermissionTicket } from "./token-rules";
+import { clockSkew, insufficientScope, keyParamOf, refusedApiToken, tokenExpired, tokenInvalid, umaPermissionTicket } from "./token-rules";
 
 /** Resource types a person sees as "part of the page", where a bare 403 is rarely about sign-in. */
 const PASSIVE_TYPES = new Set(["image", "imageset", "font", "stylesheet", "media", "script", "object", "ping", "csp_report"]);
 /** Paths where a refusal answers a sign-in attempt: the credentials just submitted were wrong. */
 const SIGN_IN_PATH = /(^|\/)(log-?in|sign-?in|sign_in|sessions?|auth(enticate)?|token|oauth\/token)(\.json)?\/?$/i;
+/** Sign-in forms addressed by their query (Roundcube's `?_task=login`, `action=login`): a refusal answers the password. */
+const SIGN_IN_QUERY = /(^|&)(_task|_action|action|task|page|do)=(log-?in|sign-?in|authenticate)(&|$)/i;
 /** Schemes in which the browser itself sends a username and password. */
 const PASSWORD_SCHEMES = ["basic", "digest"];
 /** Challenges the browser answers itself, with what was typed in its prompt or the system's sign-in. */
@@ -120,19 +122,28 @@ function wrongCredentials(e: FailureEvidence, host: string): Finding | null {
   const scheme = e.sent.authorizationScheme?.toLowerCase() ?? "";
   if (PASSWORD_SCHEMES.includes(scheme) && e.status === 401) {
     const asked = e.response.challenges.some((c) => PASSWORD_SCHEMES.includes(c.scheme.toLowerCase()));
+    if (!asked) {
+      // Asked nothing again: the password, or the account (RabbitMQ's "Not management user"), was refused.
+      return {
+        cause: "wrong-credentials",
+        confidence: 0.5,
+        summary: text("summaryPasswordOrNotAllowed", host),
+        reasons: [{ seen: text("seenPasswordNoChallenge", e.sent.authorizationScheme ?? ""), meaning: text("meaningPasswordNoChallenge") }],
+      };
+    }
     return {
       cause: "wrong-credentials",
-      confidence: asked ? 0.85 : 0.7,
+      confidence: 0.85,
       summary: text("summaryWrongPassword", host),
       reasons: [{ seen: text("seenPasswordRefused", e.sent.authorizationScheme ?? ""), meaning: text("meaningPasswordRefused") }],
     };
   }
-  if (e.method === "POST" && (e.status === 401 || e.status === 403) && SIGN_IN_PATH.test(pathOf(e.url))) {
+  if (e.method === "POST" && (e.status === 401 || e.status === 403) && (SIGN_IN_PATH.test(pathOf(e.url)) || SIGN_IN_QUERY.test(queryOf(e.url)))) {
     return {
       cause: "wrong-credentials",
       confidence: 0.75,
       summary: text("summaryWrongSignIn", host),
-      reasons: [{ seen: text("seenSignInPost", pathOf(e.url), e.status), meaning: text("meaningSignInPost") }],
+      reasons: [{ seen: text("seenSignInPost", `${pathOf(e.url)}${queryOf(e.url) ? `?${queryOf(e.url)}` : ""}`, e.status), meaning: text("meaningSignInPost") }],
     };
   }
   return null;
@@ -186,7 +197,7 @@ function nothingSent(e: FailureEvidence): { item: Reason; doubt: number } {
 }
 
 function missingCredentials(e: FailureEvidence, host: string): Finding | null {
-  if ((e.sent.cookieNames.some(looksLikeSession) && !e.sent.cookiesUncertain) || e.sent.authorizationScheme) return null;
+  if ((e.sent.cookieNames.some(looksLikeSession) && !e.sent.cookiesUncertain) || e.sent.authorizationScheme || e.sent.apiKeyHeader || keyParamOf(e.url)) return null;
   const challenge = e.response.challenges[0];
   const { item, doubt } = othersOnly(e) ?? nothingSent(e);
   const summary = text(e.sent.cookiesUncertain ? "summaryMissingUncertain" : !e.sent.seen ? "summaryMissingNoJarCookie" : "summaryMissing", host);
@@ -248,6 +259,14 @@ function loopNote(repeats: number): Reason {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+function queryOf(url: string): string {
+  try {
+    return new URL(url).search.slice(1);
+  } catch {
+    return "";
+  }
+}
 
 function pathOf(url: string): string {
   try {

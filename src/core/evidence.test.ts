@@ -30,7 +30,7 @@ describe("gatherEvidence", () => {
     });
     // The server's clock is 5 s ahead of the response's local timestamp (12:00:00).
     expect(evidence.clockSkewMs).toBe(5000);
-    expect(evidence.sent).toEqual({ seen: true, cookieNames: ["connect.sid"], cookiesFrom: "header", authorizationScheme: "Bearer", proxyAuthorizationScheme: null, token: { kind: "opaque", claims: null }, preflight: false, antiForgery: false });
+    expect(evidence.sent).toEqual({ seen: true, cookieNames: ["connect.sid"], cookiesFrom: "header", authorizationScheme: "Bearer", proxyAuthorizationScheme: null, token: { kind: "opaque", claims: null }, preflight: false, antiForgery: false, apiKeyHeader: null });
     expect(JSON.stringify(evidence)).not.toMatch(/secret/);
   });
 

@@ -26,11 +26,11 @@ describe("summarizeSentCredentials", () => {
   });
 
   it("sees no credentials when neither header was sent", () => {
-    expect(summarizeSentCredentials("GET", headers(["Accept", "*/*"]), true)).toEqual({ seen: true, cookieNames: [], cookiesFrom: "header", authorizationScheme: null, proxyAuthorizationScheme: null, token: null, preflight: false, antiForgery: false });
+    expect(summarizeSentCredentials("GET", headers(["Accept", "*/*"]), true)).toEqual({ seen: true, cookieNames: [], cookiesFrom: "header", authorizationScheme: null, proxyAuthorizationScheme: null, token: null, preflight: false, antiForgery: false, apiKeyHeader: null });
   });
 
   it("says so when the request's headers were not watched, and claims nothing about them", () => {
-    expect(summarizeSentCredentials("OPTIONS", null, false)).toEqual({ seen: false, cookieNames: [], cookiesFrom: "jar", authorizationScheme: null, proxyAuthorizationScheme: null, token: null, preflight: false, antiForgery: null });
+    expect(summarizeSentCredentials("OPTIONS", null, false)).toEqual({ seen: false, cookieNames: [], cookiesFrom: "jar", authorizationScheme: null, proxyAuthorizationScheme: null, token: null, preflight: false, antiForgery: null, apiKeyHeader: null });
   });
 
   it("where the browser hides Cookie (Chrome without extraHeaders), reads Authorization and leaves the cookies to the jar", () => {

@@ -41,6 +41,14 @@ export interface SentCredentials {
    * Absent in records of older versions.
    */
   antiForgery?: boolean | null;
+  /**
+   * The name of a header that carried an API key (`X-API-Key`, `X-Redmine-API-Key`, `Api-Key`,
+   * `X-Auth-Token`…), never its value; null when none was sent or headers were not seen. Absent in
+   * records of older versions.
+   */
+  apiKeyHeader?: string | null;
+  /** True when the anti-forgery token sent is one that ends with the session (WordPress's `X-WP-Nonce`). Absent otherwise. */
+  sessionNonce?: true;
 }
 
 const MAX_COOKIE_NAMES = 100;
@@ -51,7 +59,7 @@ const MAX_COOKIE_NAMES = 100;
  * from listeners without `extraHeaders`). Pure; runs only for failures.
  */
 export function summarizeSentCredentials(method: string, headers: readonly HttpHeader[] | null, cookieHeaderSeen: boolean): SentCredentials {
-  if (headers === null) return { seen: false, cookieNames: [], cookiesFrom: "jar", authorizationScheme: null, proxyAuthorizationScheme: null, token: null, preflight: false, antiForgery: null };
+  if (headers === null) return { seen: false, cookieNames: [], cookiesFrom: "jar", authorizationScheme: null, proxyAuthorizationScheme: null, token: null, preflight: false, antiForgery: null, apiKeyHeader: null };
   const cookie = cookieHeaderSeen ? headerValue(headers, "cookie") : null;
   const authorization = headerValue(headers, "authorization");
   const proxyAuthorization = headerValue(headers, "proxy-authorization");
@@ -64,11 +72,21 @@ export function summarizeSentCredentials(method: string, headers: readonly HttpH
     token: authorization === null ? null : summarizeBearerToken(authorization),
     preflight: method.toUpperCase() === "OPTIONS" && headerValue(headers, "access-control-request-method") !== null,
     antiForgery: headers.some((h) => ANTI_FORGERY_HEADER.test(h.name)),
+    apiKeyHeader: headers.find((h) => API_KEY_HEADER.test(h.name))?.name.slice(0, 60) ?? null,
+    ...(headers.some((h) => SESSION_NONCE_HEADER.test(h.name)) ? { sessionNonce: true } : {}),
   };
 }
 
-/** Headers frameworks take an anti-forgery token in: Django, Rails, Laravel, Spring, Angular, ASP.NET. */
-const ANTI_FORGERY_HEADER = /^(x-csrftoken|x-csrf-token|x-xsrf-token|csrf-token|x-csrf|requestverificationtoken)$/i;
+/**
+ * Headers frameworks take an anti-forgery token in: Django, Rails, Laravel, Spring, Angular,
+ * ASP.NET, Tornado and Jupyter (`X-XSRFToken`), and WordPress's REST nonce (`X-WP-Nonce`).
+ */
+const ANTI_FORGERY_HEADER = /^(x-csrftoken|x-csrf-token|x-xsrf-token|x-xsrftoken|csrf-token|x-csrf|requestverificationtoken|x-wp-nonce)$/i;
+/** Anti-forgery tokens that end with the session (WordPress's REST nonce): one refused says the session ended. */
+const SESSION_NONCE_HEADER = /^x-wp-nonce$/i;
+
+/** Headers APIs take a key in: FastAPI's `APIKeyHeader` examples, Redmine, Azure (`Ocp-Apim-Subscription-Key`), `X-Auth-Token`. */
+const API_KEY_HEADER = /^(x-)?([a-z0-9]+-)*api-?key$|^apikey$|^x-auth-token$|^x-access-token$|^ocp-apim-subscription-key$/i;
 
 function cookieNames(header: string): string[] {
   const names: string[] = [];

@@ -9,6 +9,8 @@ const SKEW_THRESHOLD_MS = 60_000;
 
 export function clockSkew(e: FailureEvidence, host: string): Finding | null {
   const claims = e.sent.token?.claims;
+  const notYet = notYetValid(e, host);
+  if (notYet) return notYet;
   if (!claims || e.clockSkewMs === null || Math.abs(e.clockSkewMs) < SKEW_THRESHOLD_MS) return null;
   const local = e.time / 1000;
   const server = local + e.clockSkewMs / 1000;
@@ -28,6 +30,38 @@ export function clockSkew(e: FailureEvidence, host: string): Finding | null {
         ? { seen: text("seenTokenExp", when(claims.exp! * 1000)), meaning: text("meaningExpiredThere") }
         : { seen: text("seenTokenNbf", when(claims.nbf! * 1000)), meaning: text("meaningNotYetThere") },
     ],
+  };
+}
+
+/** Said in a challenge: the token is not valid yet (before its `nbf`), in the words servers use. */
+const NOT_YET_VALID = /not (yet )?valid before|not yet valid|token is not active|jwt not active|\bnbf\b/i;
+
+/**
+ * A token the server finds not valid yet, while this computer's clock agrees with the server's
+ * (or is not known to disagree): the service that issued it keeps its clock ahead. Or a challenge
+ * that says "not valid before": some clock is off.
+ */
+function notYetValid(e: FailureEvidence, host: string): Finding | null {
+  const nbf = e.sent.token?.claims?.nbf;
+  const localAgrees = e.clockSkewMs !== null && Math.abs(e.clockSkewMs) < SKEW_THRESHOLD_MS;
+  const serverNow = (e.time + (e.clockSkewMs ?? 0)) / 1000;
+  if (nbf !== undefined && localAgrees && nbf - serverNow >= SKEW_THRESHOLD_MS / 1000) {
+    return {
+      cause: "clock-skew",
+      confidence: 0.8,
+      summary: text("summaryIssuerClockAhead", host, duration((nbf - serverNow) * 1000)),
+      reasons: [{ seen: text("seenTokenNbf", when(nbf * 1000)), meaning: text("meaningIssuerClockAhead") }],
+      tryFirst: text("tryIssuerClock"),
+      fixes: ["reload", "copy-report"],
+    };
+  }
+  const bearer = bearerError(e.response.challenges);
+  if (!bearer || !NOT_YET_VALID.test(bearer.params.error_description ?? "")) return null;
+  return {
+    cause: "clock-skew",
+    confidence: 0.75,
+    summary: text("summaryChallengeNotYetValid", host),
+    reasons: [challengeReason(bearer.challenge, text("meaningChallengeNotYetValid"))],
   };
 }
 
@@ -114,6 +148,16 @@ const NOT_TOKENS = new Set(["basic", "digest", "negotiate", "ntlm", "(unreadable
  */
 export function refusedApiToken(e: FailureEvidence, host: string): Finding | null {
   const scheme = e.sent.authorizationScheme;
+  if (e.status === 403 && scheme && !e.sent.token && !NOT_TOKENS.has(scheme.toLowerCase()) && e.response.challenges.length === 0) {
+    // Jupyter Server answers a token it does not take with 403; others answer so a token that is fine but not allowed here.
+    return {
+      cause: "token-invalid",
+      confidence: 0.5,
+      summary: text("summaryApiTokenRefused", host, scheme),
+      reasons: [{ seen: text("seenApiToken403", scheme), meaning: text("meaningApiToken403") }],
+    };
+  }
+  if (!scheme && (e.status === 401 || e.status === 403)) return refusedApiKey(e, host);
   if (e.status !== 401 || !scheme || e.sent.token || NOT_TOKENS.has(scheme.toLowerCase())) return null;
   const bare = scheme === "(no scheme)";
   const challenge = e.response.challenges.find((c) => isScheme(c, scheme));
@@ -126,5 +170,34 @@ export function refusedApiToken(e: FailureEvidence, host: string): Finding | nul
         ? challengeReason(challenge, text("meaningAsksAgain", scheme))
         : { seen: bare ? text("seenBareKeyRefused") : text("seenApiTokenRefused", scheme), meaning: text("meaningApiTokenRefused") },
     ],
+  };
+}
+
+/** Query parameters APIs take a key in (their values are redacted; the name shows a key went). */
+export const KEY_PARAM = /^(api[_-]?key|apikey|key|access[_-]?key|subscription[_-]?key|token|access_token|auth_token)$/i;
+
+/** The name of the query parameter of `url` that carried a key, or null. */
+export function keyParamOf(url: string): string | null {
+  try {
+    return [...new URL(url).searchParams.keys()].find((k) => KEY_PARAM.test(k))?.slice(0, 40) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An API key in a header of its own (`X-API-Key`, FastAPI's `APIKeyHeader`; `X-Redmine-API-Key`)
+ * or in the address, refused: the key was not taken. A 403 may also be a key that is fine but
+ * not allowed there, so it is said no surer than 50%.
+ */
+function refusedApiKey(e: FailureEvidence, host: string): Finding | null {
+  const header = e.sent.apiKeyHeader ?? null;
+  const param = header ? null : keyParamOf(e.url);
+  if (!header && !param) return null;
+  return {
+    cause: "token-invalid",
+    confidence: e.status === 401 ? 0.7 : 0.5,
+    summary: header ? text("summaryApiKeyRefused", host, header) : text("summaryApiKeyParamRefused", host, param!),
+    reasons: [{ seen: header ? text("seenApiKeyHeader", header, e.status) : text("seenApiKeyParam", param!, e.status), meaning: text("meaningApiKeyRefused") }],
   };
 }

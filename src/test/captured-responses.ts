@@ -4,6 +4,7 @@
  * tests can check none leaks; tokens are built at test time so their `exp` is relative to "now".
  */
 import type { CauseId } from "../core/cause";
+import type { FixId } from "../core/fixes/fix";
 import type { HttpHeader } from "../core/http-header";
 import type { ResponseEvent } from "../platform/web-request";
 
@@ -16,6 +17,10 @@ export interface CapturedCase {
   cause: CauseId;
   /** The least confidence the classifier should have. */
   minConfidence: number;
+  /** The most it may have, where the evidence cannot tell the cause from another (it must not be said surer). */
+  maxConfidence?: number;
+  /** The fix that resolves this case, where it is not its cause's usual one. */
+  firstFix?: FixId;
 }
 
 export const NOW = Date.parse("2026-11-22T12:00:00Z");
@@ -457,5 +462,95 @@ export const CAPTURED: CapturedCase[] = [
     request: h(["Accept", "text/html"]),
     cause: "proxy-auth",
     minConfidence: 0.95,
+  },
+  {
+    name: "FastAPI 0.92 (Debian), APIKeyHeader: a key the app refuses",
+    source: "FastAPI docs, Security → APIKeyHeader; fastapi/security/api_key.py @ 0.92.0 (auto_error → 403 \"Not authenticated\"), the app's own check raising HTTPException(403, \"Could not validate credentials\"); uvicorn's Server header",
+    response: { statusCode: 403, responseHeaders: h(["Date", DATE], ["Server", "uvicorn"], ["Content-Type", "application/json"]) },
+    request: h(["X-API-Key", "planted-api-key"], ["Accept", "application/json"]),
+    cause: "token-invalid",
+    minConfidence: 0.5,
+    maxConfidence: 0.5,
+  },
+  {
+    name: "Redmine REST API, a wrong X-Redmine-API-Key",
+    source: "Redmine app/controllers/application_controller.rb @ 5.1 (api_key_from_request reads X-Redmine-API-Key; find_current_user fails → 401 with WWW-Authenticate: Basic realm=\"Redmine API\")",
+    response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["WWW-Authenticate", 'Basic realm="Redmine API"'], ["Content-Type", "application/json; charset=utf-8"]) },
+    request: h(["X-Redmine-API-Key", "planted-redmine-key"]),
+    cause: "token-invalid",
+    minConfidence: 0.7,
+  },
+  {
+    name: "Jupyter Server 1.23 (Debian), a wrong Authorization: token",
+    source: "jupyter_server/base/handlers.py @ 1.23 (get_current_user → None; @web.authenticated on the API → 403, no challenge); Tornado's Server header",
+    response: { statusCode: 403, responseHeaders: h(["Date", DATE], ["Server", "TornadoServer/6.2"], ["Content-Type", "application/json"]) },
+    request: h(["Authorization", "token planted-jupyter-token"]),
+    cause: "token-invalid",
+    minConfidence: 0.5,
+    maxConfidence: 0.5,
+  },
+  {
+    name: "Jupyter Server 1.23 (Debian), a POST without _xsrf",
+    source: "tornado/web.py check_xsrf_cookie (\"'_xsrf' argument missing from POST\", 403); Jupyter's login cookie username-<host>-<port>",
+    response: { statusCode: 403, method: "POST", responseHeaders: h(["Date", DATE], ["Server", "TornadoServer/6.2"], ["Content-Type", "text/html; charset=UTF-8"]) },
+    request: h(["Cookie", "username-127-0-0-1-8888=planted-jupyter-login; _xsrf=planted-xsrf"], ["Content-Type", "application/json"]),
+    cause: "csrf",
+    minConfidence: 0.5,
+    maxConfidence: 0.5,
+  },
+  {
+    name: "RabbitMQ 3.10 management API, a user without the management tag",
+    source: "rabbitmq-management rabbit_mgmt_util.erl @ v3.10 (is_authorized_user: not_authorised, \"Not management user\", 401; no challenge when the request says X-Requested-With)",
+    response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["Server", "Cowboy"], ["Content-Type", "application/json"]) },
+    request: h(["Authorization", "Basic cGxhbnRlZDpwbGFudGVk"], ["X-Requested-With", "XMLHttpRequest"]),
+    cause: "wrong-credentials",
+    minConfidence: 0.5,
+    maxConfidence: 0.5,
+  },
+  {
+    name: "Roundcube 1.6, a wrong password on its sign-in form",
+    source: "roundcube program/actions/login/index.php @ 1.6 (failed login → 401 with the login page, on POST ./?_task=login)",
+    response: { statusCode: 401, method: "POST", type: "main_frame", url: "https://mail.example.com/?_task=login", responseHeaders: h(["Date", DATE], ["Content-Type", "text/html; charset=UTF-8"]) },
+    request: h(["Cookie", "roundcube_sessid=planted-rc-session"], ["Content-Type", "application/x-www-form-urlencoded"]),
+    cause: "wrong-credentials",
+    minConfidence: 0.75,
+  },
+  {
+    name: "WordPress REST API, a nonce refused after the session ended",
+    source: "wordpress wp-includes/rest-api.php rest_cookie_check_errors @ 6.4 (rest_cookie_invalid_nonce, 403); the X-WP-Nonce header of wp.apiFetch",
+    response: { statusCode: 403, method: "POST", url: "https://blog.example.com/wp-json/wp/v2/posts", responseHeaders: h(["Date", DATE], ["Content-Type", "application/json; charset=UTF-8"]) },
+    request: h(["X-WP-Nonce", "planted-nonce"], ["Cookie", "wordpress_logged_in_abc=planted-wp-login; wordpress_test_cookie=WP%20Cookie%20check"]),
+    cause: "csrf",
+    minConfidence: 0.5,
+    maxConfidence: 0.5,
+  },
+  {
+    name: "Ruby on Rails 7, a fetch without X-CSRF-Token (422)",
+    source: "actionpack request_forgery_protection.rb @ 7.1 (verify_authenticity_token → InvalidAuthenticityToken, rescued as 422 Unprocessable Entity)",
+    response: { statusCode: 422, method: "POST", responseHeaders: h(["Date", DATE], ["Content-Type", "text/html; charset=utf-8"]) },
+    request: h(["Cookie", "_notes_session=planted-rails-session"], ["Content-Type", "application/json"]),
+    cause: "csrf",
+    minConfidence: 0.5,
+    maxConfidence: 0.5,
+  },
+  {
+    name: "ASP.NET Core JwtBearer, a token not valid yet",
+    source: "dotnet/aspnetcore JwtBearerHandler.cs CreateErrorDescription, SecurityTokenNotYetValidException → \"The token is not valid before '{0}'\"",
+    response: { statusCode: 401, responseHeaders: h(["Date", DATE], ["Server", "Kestrel"], ["WWW-Authenticate", `Bearer error="invalid_token", error_description="The token is not valid before '11/22/2026 12:05:00'"`]) },
+    request: h(["Authorization", `Bearer ${jwt({ sub: "planted-subject", nbf: s(300), exp: s(3600) })}`]),
+    // Our clock agrees with the server's: the issuer's runs ahead, and the token becomes valid in a moment.
+    firstFix: "reload",
+    cause: "clock-skew",
+    minConfidence: 0.75,
+  },
+  {
+    name: "express-jwt 8, a token whose issuer's clock is ahead (not-before ahead of the server's clock, which agrees with ours)",
+    source: "jsonwebtoken verify.js @ 9.0 (NotBeforeError: jwt not active, clockTolerance 0); express-jwt 8 answers 401 with no challenge",
+    response: { statusCode: 401, responseHeaders: h(["X-Powered-By", "Express"], ["Date", DATE], ["Content-Type", "text/html; charset=utf-8"]) },
+    request: h(["Authorization", `Bearer ${jwt({ sub: "planted-subject", iat: s(120), nbf: s(120), exp: s(3720) })}`]),
+    // Our clock agrees with the server's: the issuer's runs ahead, and the token becomes valid in a moment.
+    firstFix: "reload",
+    cause: "clock-skew",
+    minConfidence: 0.8,
   },
 ];

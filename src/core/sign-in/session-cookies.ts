@@ -4,8 +4,12 @@
  */
 import { domainMatches, pathMatches } from "../cookie-jar";
 
-/** Cookie names that usually carry a sign-in (Django's sessionid, connect.sid, PHPSESSID, _app_session, JSESSIONID, .AspNetCore.Identity…, appSession, a JWT). */
-const SESSION_LIKE = /sess|sid|auth|token|login|logged|jwt|identity|aspnetcore|appsession/i;
+/**
+ * Cookie names that usually carry a sign-in (Django's sessionid, connect.sid, PHPSESSID,
+ * _app_session, JSESSIONID, .AspNetCore.Identity…, appSession, a JWT; Tornado's and Jupyter's
+ * `username-<host>-<port>` login cookie).
+ */
+const SESSION_LIKE = /sess|sid|auth|token|login|logged|jwt|identity|aspnetcore|appsession|^username-/i;
 /**
  * Cookies that name a "token" or "auth" but carry no sign-in: anti-forgery tokens, and the
  * short-lived state of a sign-in under way (express-openid-connect's `auth_verification`, OAuth
