@@ -11,6 +11,7 @@ import type { CookieChange } from "../core/jar-evidence";
 import { createFixWatch } from "./fix-watch";
 import { createOwnActions } from "./own-actions";
 import { createSignInPages } from "../platform/sign-in-pages";
+import { createRecoveryWatch } from "./recovery-watch";
 
 /** A webRequest event that keeps its listeners with their filters, and fires each matching one, as the real one does. */
 function mockEvent<T extends { tabId?: number; type?: string }>() {
@@ -33,7 +34,7 @@ function mockEvent<T extends { tabId?: number; type?: string }>() {
   return event;
 }
 
-function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[], openTabs = null as Set<number> | null, changes = [] as CookieChange[], sessionEvents = [] as SessionCookieEvent[] } = {}) {
+function setup({ handledMs = 0, extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[], openTabs = null as Set<number> | null, changes = [] as CookieChange[], sessionEvents = [] as SessionCookieEvent[] } = {}) {
   const notified: number[] = [];
   const area = fakeStorageArea();
   const store = createTabStore(area);
@@ -48,12 +49,15 @@ function setup({ extraHeaders = true, jar = [] as JarCookie[] | null, statuses =
   const fixWatch = createFixWatch({ area: fakeStorageArea(), store, badge, changed: (tabId) => void notified.push(tabId), logError: (message) => errors.push(message) });
   const ownActions = createOwnActions();
   const signInPages = createSignInPages(fakeStorageArea(), (message) => errors.push(message));
+  const recovery = createRecoveryWatch({ store, badge, changed: (tabId, { banner }) => void (banner && notified.push(tabId)), logError: (message) => errors.push(message) });
   const recorder = createFailureRecorder({
     store,
     badge,
     fixWatch,
     ownActions,
     signInPages,
+    recovery,
+    handledMs,
     diagnose,
     readJar: async () => jar,
     cookieChanges: () => changes,
@@ -563,5 +567,54 @@ describe("422", () => {
     s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "a", method: "POST", statusCode: 422 }));
     await s.recorder.idle();
     expect((await s.store.read(7)).failures).toEqual([]);
+  });
+});
+
+describe("refusals the page handles itself", () => {
+  const at = () => Date.now();
+  const token = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3MDAwMDAwMDB9.c2ln"; // expired long ago
+  const refuse = (s: ReturnType<typeof setup>, requestId: string, url = "https://app.example.com/api/data", authorization: string | null = token) => {
+    s.webRequest.onSendHeaders.fire(makeRequest({ requestId, requestHeaders: authorization ? headers(["Authorization", authorization]) : headers(["Accept", "*/*"]) }));
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId, url, timeStamp: at(), responseHeaders: headers(["Date", new Date().toUTCString()]) }));
+  };
+
+  it("an app that renews its expired token and tries again within moments: handled, no badge, no banner", async () => {
+    const s = setup({ handledMs: 3000, jar: [cookie({ name: "sessionid" })] });
+    refuse(s, "r1");
+    await s.recorder.idle();
+    expect(s.badges.get(7)).toBe(0);
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "r2", url: "https://app.example.com/api/data", statusCode: 200, timeStamp: at() }));
+    await expect.poll(async () => (await s.store.read(7)).failures[0]?.handled?.how).toBe("renewed");
+    await new Promise((r) => setTimeout(r, 150));
+    expect(s.badges.get(7)).toBe(0);
+    expect(s.notified).toEqual([]);
+  });
+
+  it("a refusal the page does not answer goes on the badge and the banner once its moment is over", async () => {
+    const s = setup({ handledMs: 40, jar: [cookie({ name: "sessionid" })] });
+    refuse(s, "r1");
+    await s.recorder.idle();
+    expect(s.badges.get(7)).toBe(0);
+    await expect.poll(() => s.badges.get(7)).toBe(1);
+    expect(s.notified).toContain(7);
+    expect((await s.store.read(7)).failures[0]?.handled).toBeUndefined();
+  });
+
+  it("a signed-out visitor's page checking for a session: handled at once, told of nowhere", async () => {
+    const s = setup({ handledMs: 3000, jar: [] });
+    refuse(s, "r1", "https://app.example.com/api/me", null);
+    await s.recorder.idle();
+    const [failure] = (await s.store.read(7)).failures;
+    expect(failure).toMatchObject({ cause: "missing-credentials", handled: { how: "probe" } });
+    expect(s.badges.get(7)).toBe(0);
+  });
+
+  it("is not a probe where this browser held a session for the site: the person is told", async () => {
+    const ended: SessionCookieEvent = { name: "sessionid", domain: "app.example.com", hostOnly: true, path: "/", removed: true, cause: "expired", time: at() - 60_000, expiredAt: at() - 60_000 };
+    const s = setup({ handledMs: 40, jar: [], sessionEvents: [ended] });
+    refuse(s, "r1", "https://app.example.com/api/me", null);
+    await s.recorder.idle();
+    expect((await s.store.read(7)).failures[0]?.handled).toBeUndefined();
+    await expect.poll(() => s.badges.get(7)).toBe(1);
   });
 });

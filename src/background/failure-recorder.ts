@@ -2,7 +2,7 @@ import { isAuthFailureStatus, mayBeAntiForgeryRefusal } from "../core/auth-statu
 import { BANNER_TYPES } from "../core/banner";
 import type { SaidDiagnosis } from "../core/diagnosis";
 import { gatherEvidence, type FailureEvidence, type HeadersSeen } from "../core/evidence";
-import { toFailure, type FailureContext } from "../core/failure";
+import { toFailure, type Failure, type FailureContext } from "../core/failure";
 import type { HttpHeader } from "../core/http-header";
 import { registrableDomain } from "../core/site";
 import { appendBlocked, appendFailure, countRepeats, enterSite } from "../core/tab-record";
@@ -21,6 +21,9 @@ import { signInTarget } from "../core/fixes/sign-in-target";
 import type { FixWatcher } from "./fix-watch";
 import type { OwnActions } from "./own-actions";
 import type { SignInPages } from "../platform/sign-in-pages";
+import type { RecoveryWatch } from "./recovery-watch";
+import { HANDLED_MS, isSignedOutProbe, mayBeHandledByPage } from "../core/handled";
+import { domainMatches } from "../core/cookie-jar";
 
 export interface FailureRecorderDeps {
   store: TabStore;
@@ -56,6 +59,10 @@ export interface FailureRecorderDeps {
   ownActions: Pick<OwnActions, "before" | "committed">;
   /** Sites' sign-in pages seen in tabs, where "Sign in" goes. */
   signInPages: Pick<SignInPages, "saw" | "forUrl">;
+  /** Gives the page a moment to handle its own refusals before the badge and the banner tell of them. */
+  recovery: Pick<RecoveryWatch, "expect" | "onResponse">;
+  /** How long that moment is (default {@link HANDLED_MS}). */
+  handledMs?: number;
   /** How long a tab's failures are gathered before they are recorded together (default {@link BATCH_MS}). */
   batchMs?: number;
 }
@@ -129,7 +136,7 @@ const MAX_PENDING_REQUESTS = 2000;
  * costs a map insert and delete: no parsing, no storage, nothing kept.
  */
 export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorder {
-  const { store, badge, diagnose, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, sessionEvents, logError, fixWatch, ownActions, signInPages, batchMs = BATCH_MS } = deps;
+  const { store, badge, diagnose, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, sessionEvents, logError, fixWatch, ownActions, signInPages, recovery, handledMs = HANDLED_MS, batchMs = BATCH_MS } = deps;
   const pending = new Map<string, SentHeaders>();
   /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
   const tabPages = new Map<number, string>();
@@ -253,6 +260,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
         found.push({ evidence: full, site, frameId: details.frameId, type: details.type, context: await contextOf(tabId, item.details, full, requestSite) });
       }
       if (found.length === 0 && blocked.length === 0) return;
+      const fresh: Failure[] = [];
       const next = await store.update(tabId, (current) => {
         const withBlocked = blocked.reduce((before, b) => appendBlocked(enterSite(before, siteOfTab(tabId, b)), b), current);
         return found.reduce((before, { evidence, site, frameId, context }) => {
@@ -261,18 +269,21 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
           const diagnosis = diagnose(seen);
           // A 422 is kept only as an anti-forgery refusal: any other is a form the site could not accept.
           if (evidence.status === 422 && diagnosis.cause !== "csrf") return record;
-          const failure = toFailure(newId(), frameId, seen, diagnosis, context);
+          const failure = forThePage(toFailure(newId(), frameId, seen, diagnosis, context), hadSession(timeline, evidence.url));
+          fresh.push(failure);
           // The site refused again after a fix for this very request: that fix goes last, and the card says it did not help.
           const tried = context.notHelped;
           if (!tried) return appendFailure(record, failure);
           return appendFailure({ ...record, failures: withOutcome(record.failures, tried, "not-fixed", evidence.time) }, { ...failure, fixes: nextFixes(failure.fixes, tried.fix) });
         }, withBlocked);
       });
+      recovery.expect(tabId, fresh);
       // The tab closed while this was being recorded (its onRemoved may already have run): forget it.
       if (!(await tabExists(tabId))) return void (await store.remove(tabId));
       if (found.length > 0) await badge.show(tabId, openCount(next.failures));
       reportChanged(tabId);
-      if (found.some((f) => BANNER_TYPES.has(f.type))) notifyTab(tabId);
+      // A refusal the page may still handle is told of once its moment is over (the recovery watch), if it still stands.
+      if (fresh.some((f) => BANNER_TYPES.has(f.resourceType) && isOpen(f))) notifyTab(tabId);
     } catch (error) {
       const [first] = items;
       logError(items.length === 1 && first && first.kind !== "blocked" ? `could not record the ${first.details.statusCode} for a ${first.details.type} request` : `could not record ${items.length} failures`, error);
@@ -290,6 +301,15 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     const watch = fixWatch.refused(tabId, details.method, details.url, evidence.time);
     const after: After | null = watch ? { kind: watch.fix, at: watch.at, notHelped: true } : ownActions.before(tabId, evidence.time);
     return { signIn, after, ...(watch ? { notHelped: watch } : {}) };
+  }
+
+  /**
+   * A refusal as the page may treat it: a signed-out visitor's check for a session is handled
+   * already; one of the page's own calls gets a moment to be tried again before anyone is told.
+   */
+  function forThePage(failure: Failure, hadSessionHere: boolean): Failure {
+    if (isSignedOutProbe(failure, hadSessionHere)) return { ...failure, handled: { how: "probe", at: failure.time } };
+    return mayBeHandledByPage(failure) && handledMs > 0 ? { ...failure, quietUntil: failure.time + handledMs } : failure;
   }
 
   function siteOfTab(tabId: number, details: { frameId: number; initiator?: string | undefined }): string | null {
@@ -316,6 +336,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       onHeadersReceived(details) {
         if (details.tabId < 0 || lookingCloser(details.tabId)) return;
         fixWatch.onResponse(details);
+        recovery.onResponse(details);
         const sent = release(details.requestId);
         navigations.onResponse(details, sent);
         refused(details, sent, !hidesCookieHeaders);
@@ -338,6 +359,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       onHeadersReceived(details) {
         // A request that began before the closer look keeps what the default listener saw of it.
         fixWatch.onResponse(details);
+        recovery.onResponse(details);
         const sent = release(details.requestId);
         navigations.onResponse(details, sent);
         refused(details, sent, true);
@@ -380,4 +402,15 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
   };
+}
+
+/** Whether this browser held a sign-in cookie for the address lately (the session timeline). */
+function hadSession(timeline: readonly SessionCookieEvent[], url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return timeline.some((event) => domainMatches(host, event));
 }

@@ -24,6 +24,7 @@ import { createSealer, indexedDbSealingKey } from "../platform/sealer";
 import { createMessageRouter } from "./message-router";
 import { createOwnActions } from "./own-actions";
 import { createFixWatch } from "./fix-watch";
+import { createRecoveryWatch } from "./recovery-watch";
 import { createSignInPages } from "../platform/sign-in-pages";
 import { createPageInputCheck } from "../platform/page-input";
 import { openCookieSettings } from "../platform/cookie-settings";
@@ -60,6 +61,16 @@ const fixWatch = createFixWatch({
 });
 void fixWatch.restore().catch((error: unknown) => logError("could not resume watching fixes", error));
 const signInPages = createSignInPages(browser.storage.session, logError);
+// A page's own refused calls get a moment to be tried again before the badge and the banner tell of them.
+const recovery = createRecoveryWatch({
+  store,
+  badge,
+  changed: (tabId, { banner }) => {
+    reportChanged(tabId);
+    if (banner) notifyTab(tabId);
+  },
+  logError,
+});
 const pageInput = createPageInputCheck(browser.scripting);
 const extraHeaders = browserSupportsExtraHeaders();
 // The closer look's listeners hand their events to the recorder (made next, before any event).
@@ -87,6 +98,7 @@ const recorder = createFailureRecorder({
   fixWatch,
   ownActions,
   signInPages,
+  recovery,
   newId: () => crypto.randomUUID(),
   tabExists,
   sessionEvents: () => sessionTimeline.events(),
@@ -121,6 +133,7 @@ browser.webNavigation.onErrorOccurred.addListener(({ tabId, frameId, url }) => {
 browser.tabs.onRemoved.addListener((tabId) => {
   void recorder.onTabRemoved(tabId);
   fixWatch.onTabRemoved(tabId);
+  recovery.onTabRemoved(tabId);
   ownActions.forgetTab(tabId);
   void lookCloser.onTabRemoved(tabId).catch((error: unknown) => logError("could not end a closer look", error));
 });

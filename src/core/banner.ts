@@ -34,7 +34,7 @@ export function chooseBanner(record: TabRecord, pageUrl: string | null, prefs: B
   if (!site || prefs.bannerOffSites.includes(site)) return null;
   // A failure a fix settled says "Fixed" for a moment, then the banner goes; one a newer failure superseded says nothing.
   const justFixed = (f: Failure) => f.outcome?.state === "fixed" && now - (f.outcome.settledAt ?? f.outcome.at) <= FIXED_BANNER_MS;
-  const failure = [...record.failures].reverse().find((f) => BANNER_TYPES.has(f.resourceType) && f.site === site && (isOpen(f) || justFixed(f)));
+  const failure = [...record.failures].reverse().find((f) => BANNER_TYPES.has(f.resourceType) && f.site === site && (isOpen(f, now) || justFixed(f)));
   if (!failure) return null;
   return { failure, site, state: failure.outcome?.state === "fixed" ? "fixed" : failure.outcome?.state === "waiting" ? "waiting" : "open" };
 }

@@ -4,6 +4,7 @@ import type { FailureEvidence } from "./evidence";
 import { readFixId, type FixId } from "./fixes/fix";
 import type { After, FixOutcome } from "./fixes/outcome";
 import type { SignInTarget } from "./fixes/sign-in-target";
+import type { Handled } from "./handled";
 import { registrableDomain } from "./site";
 
 /** One recorded auth failure: an item of the report contract (docs/report.md). */
@@ -32,6 +33,10 @@ export interface Failure {
   after?: After;
   /** What became of a fix tried for this failure. Absent until one is. */
   outcome?: FixOutcome;
+  /** The page handled the refusal itself (tried again and was answered, or only checked for a session): no badge, no banner. */
+  handled?: Handled;
+  /** Until when (ms since the epoch) the page may still handle it: no badge or banner before. Absent for a page's or frame's refusal. */
+  quietUntil?: number;
 }
 
 export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding" | "bodyReason"> & {

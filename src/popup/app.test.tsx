@@ -74,6 +74,17 @@ describe("popup App", () => {
     expect(root.querySelector(".notice")?.textContent).toContain("Copied a report.");
   });
 
+  it("keeps refusals the page handled itself apart, out of the way, with what the page did", async () => {
+    const renewed = { ...failure, id: "h1", cause: "token-expired" as const, handled: { how: "renewed" as const, at: 1 } };
+    const root = await mount({}, [], { failures: [renewed] });
+    expect(root.querySelectorAll("li.failure")).toHaveLength(0);
+    expect(root.querySelector(".empty")).toBeNull();
+    const section = root.querySelector("details.handled");
+    expect(section?.querySelector("summary")?.textContent).toBe("1 refusal the page handled itself");
+    expect(section?.textContent).toContain("it renewed your sign-in and tried again");
+    expect(root.querySelector(".count")).toBeNull();
+  });
+
   it("says a failure is fixed, offers no fix for it, and does not count it", async () => {
     const fixed = { ...failure, outcome: { fix: "remove-stale-cookie" as const, at: 1, state: "fixed" as const, settledAt: 2 } };
     const root = await mount({}, [], { failures: [fixed] });

@@ -11,6 +11,7 @@ import { say, t, tn } from "../platform/i18n";
 import { FailureGroupItem, groupFailures } from "./failure-group";
 import { BlockedCalls } from "./blocked-calls";
 import { LookCloser } from "./look-closer";
+import { HandledCalls } from "./handled-calls";
 
 /** Subscribes to "this tab's report changed" from the worker; returns the unsubscribe. */
 export type ReportChanges = (listener: (tabId: number) => void) => () => void;
@@ -113,8 +114,11 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
   const undoesFix = (u: UndoSummary) => ready?.report.failures.some((f) => f.site === u.site && f.outcome?.state === "fixed" && f.outcome.at >= u.createdAt - 1000) ?? false;
   const noticeUndo = ready?.undo.find((u) => u.id === notice?.undoId);
   const pendingUndo = ready?.undo.filter((u) => u.id !== notice?.undoId || undoesFix(u)) ?? [];
-  const count = ready?.report.failures.length ?? 0;
-  const open = ready?.report.failures.filter(isOpen).length ?? 0;
+  // Refusals the page handled itself are kept apart, out of the way: they need nothing of the person.
+  const shown = ready?.report.failures.filter((f) => !f.handled) ?? [];
+  const handled = ready?.report.failures.filter((f) => f.handled) ?? [];
+  const count = shown.length;
+  const open = ready?.report.failures.filter((f) => isOpen(f)).length ?? 0;
   // A report from before blocked calls were kept has none.
   const blocked = ready?.report.blocked ?? [];
 
@@ -169,7 +173,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
         </p>
       )}
       {state.kind === "no-tab" && <p class="empty">{t("popupNoTab")}</p>}
-      {ready && count === 0 && blocked.length === 0 && (
+      {ready && count === 0 && blocked.length === 0 && handled.length === 0 && (
         <div class="empty" role="status">
           <p>
             <strong>{t("popupEmpty")}</strong>
@@ -179,7 +183,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
       )}
       {ready && count > 0 && (
         <ul class="failures" aria-label={t("popupListLabel")}>
-          {groupFailures(ready.report.failures).map((group) => (
+          {groupFailures(shown).map((group) => (
             <FailureGroupItem key={group.key} group={group} now={Date.now()} busy={busy} page={ready.page} onFix={onFix} />
           ))}
         </ul>
@@ -194,10 +198,11 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
           </p>
         ))}
       {ready && <BlockedCalls blocked={blocked} now={Date.now()} />}
+      {ready && <HandledCalls failures={handled} />}
       {/* After the diagnosis: seeing more is the next step only when the fixes above are not enough. */}
-      {ready && <LookCloser failures={ready.report.failures} blockedCount={blocked.length} until={ready.report.lookingCloserUntil ?? null} busy={busy} onChange={onLookCloser} />}
+      {ready && <LookCloser failures={shown} blockedCount={blocked.length} until={ready.report.lookingCloserUntil ?? null} busy={busy} onChange={onLookCloser} />}
       <footer>
-        {count > 0 && (
+        {count + handled.length > 0 && (
           <button type="button" onClick={() => void onCopy()}>
             {t("popupCopyReport")}
           </button>

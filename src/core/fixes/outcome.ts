@@ -41,11 +41,15 @@ const WATCHED: ReadonlySet<FixId> = new Set<FixId>(["sign-in", "sign-in-new-tab"
 
 export const isWatchedFix = (fix: FixId) => WATCHED.has(fix);
 
-/** True while a failure still stands: no fix settled it. */
-export const isOpen = (f: Pick<Failure, "outcome">) => !f.outcome || f.outcome.state === "waiting";
+/**
+ * True while a failure stands for the person: no fix settled it, the page did not handle it
+ * itself, and the moment the page has to do so (`quietUntil`) is over.
+ */
+export const isOpen = (f: Pick<Failure, "outcome" | "handled" | "quietUntil">, now: number = Date.now()) =>
+  (!f.outcome || f.outcome.state === "waiting") && !f.handled && !(f.quietUntil !== undefined && now < f.quietUntil);
 
 /** The failures the badge counts. */
-export const openCount = (failures: readonly Pick<Failure, "outcome">[]) => failures.filter(isOpen).length;
+export const openCount = (failures: readonly Pick<Failure, "outcome" | "handled" | "quietUntil">[], now: number = Date.now()) => failures.filter((f) => isOpen(f, now)).length;
 
 /** A request as the watch compares them: method, origin and path (query and fragment aside: they are redacted). */
 export function endpointOf(method: string, url: string): string | null {
