@@ -4,6 +4,7 @@ import type { Failure } from "../src/core/failure";
 import type { FixId } from "../src/core/fixes/fix";
 import { ruledOutFixes } from "../src/test/ruled-out";
 import { BannerDriver, type AuthLens } from "./authlens";
+import { HANDLED_MS } from "../src/core/handled";
 
 /** What a person meets for a failure: the popup's card, the banner, and whether they agree. */
 export interface FixChoice {
@@ -48,6 +49,28 @@ export async function checkFixChoice(authlens: AuthLens, context: BrowserContext
     }
     if (process.env.AUTHLENS_DEBUG_FIXES) console.log(`${failure.cause}: popup ${labels.join(" / ")} · banner ${banner?.label ?? "(none)"}`);
     return { popupFirst: labels[0] ?? null, popupFixes: labels, bannerFirst: banner?.label ?? null };
+  } finally {
+    await popup.close();
+  }
+}
+
+/**
+ * For a refusal the page handles itself: recorded as handled, and told of nowhere — no badge, no
+ * banner once the page's moment is over — while the popup keeps it apart.
+ */
+export async function checkHandledQuietly(authlens: AuthLens, context: BrowserContext, page: Page, tabId: number, failure: Failure, how: NonNullable<Failure["handled"]>["how"]): Promise<void> {
+  await expect.poll(async () => (await authlens.report(tabId)).failures.find((f) => f.id === failure.id)?.handled?.how, { message: `handled by the page: ${failure.url}` }).toBe(how);
+  // Past the page's moment to handle it, nothing tells of it.
+  await page.waitForTimeout(HANDLED_MS + 500);
+  const others = (await authlens.report(tabId)).failures.filter((f) => !f.handled && !f.outcome).length;
+  expect.soft(await authlens.badgeText(tabId), `badge for ${page.url()}, counting only what the page did not handle`).toBe(others ? String(others) : "");
+  const banner = new BannerDriver(context, page).host();
+  const shownFailure = (await banner.count()) > 0 ? await banner.getAttribute("data-failure") : null;
+  expect.soft(shownFailure, `the banner on ${page.url()} shows a refusal the page handled`).not.toBe(failure.id);
+  const popup = await authlens.openPopup(tabId);
+  try {
+    await expect(popup.locator(`details.handled li[data-handled="${how}"]`).first()).toBeAttached();
+    await expect(popup.locator(`li.failure[data-failures~="${failure.id}"]`)).toHaveCount(0);
   } finally {
     await popup.close();
   }

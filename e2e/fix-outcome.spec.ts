@@ -16,7 +16,8 @@ async function fail(authlens: AuthLens, id: string) {
 test("a stale cookie removed: the page's next call answers 200, and popup, badge and banner say it is fixed", async ({ context, authlens }) => {
   const { page, tabId, failure } = await fail(authlens, "stale-cookie");
   expect(failure.cause).toBe("stale-cookie");
-  expect(await authlens.badgeText(tabId)).toBe("1");
+  // Told of once the page had its moment to handle the refusal itself.
+  await expect.poll(() => authlens.badgeText(tabId)).toBe("1");
   const popup = await authlens.openPopup(tabId);
   const card = popup.locator(`li.failure[data-failures~="${failure.id}"]`);
   await card.getByRole("button", { name: "Remove stale cookie" }).click();

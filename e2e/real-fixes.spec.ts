@@ -21,7 +21,7 @@ test("an ended Django session: Sign in opens Django's own sign-in page, a real s
   const { failures } = await authlens.waitForFailures(tabId, 1);
   const failure = failures.find((f) => f.url === scenario.failing.url)!;
   expect(failure.cause).toBe("session-expired");
-  expect(await authlens.badgeText(tabId)).not.toBe("");
+  await expect.poll(() => authlens.badgeText(tabId)).toBe("1");
 
   const popup = await authlens.openPopup(tabId);
   const card = popup.locator(`li.failure[data-failures~="${failure.id}"]`);

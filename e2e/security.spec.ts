@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { HANDLED_MS } from "../src/core/handled";
 import { BannerDriver, DIST, type AuthLens, labDone, inOrder, in1h } from "./authlens";
 import { expect, test } from "./fixtures";
 import { SECRETS, secretForms } from "./lab/security-routes";
@@ -185,8 +186,8 @@ test.describe("the page cannot drive AuthLens", () => {
     expect(bankFailure?.site).toBe("bank.test");
     expect(bankFailure?.fixes).toContain("clear-site-cookies");
 
-    // The page's banner says nothing about another site: that failure is for the popup only.
-    await page.waitForTimeout(1000);
+    // The page's banner says nothing about another site: that failure is for the popup only (past the page's moment to handle it).
+    await page.waitForTimeout(HANDLED_MS + 1000);
     await expect(new BannerDriver(context, page).host()).toHaveCount(0);
 
     const refused = { error: "AuthLens answers only its own pages." };
@@ -303,15 +304,15 @@ test.describe("bad input", () => {
     expect(await authlens.sessionKeys()).not.toContain(`tab:${tabId}`);
   });
 
-  test("a site's own service worker (no tab, tabId -1) gets a 401: nothing is recorded, nothing throws", async ({ authlens, lab }) => {
+  test("a site's own service worker (tabId -1) gets a 401: it is recorded in the tab whose page the worker serves, in no other, and nothing throws", async ({ authlens, lab }) => {
+    const elsewhere = await authlens.newTab();
     const { page, tabId } = await authlens.newTab();
     await page.goto("http://secrets.test/worker-page");
     await page.evaluate(labDone);
     expect(await page.evaluate(() => (window as { workerStatus?: number }).workerStatus)).toBe(401);
     expect(lab.requests.some((r) => r.path === "/api/from-worker")).toBe(true);
-    await page.waitForTimeout(500);
-    const report: Report = await authlens.report(tabId);
-    expect(report.failures).toEqual([]);
-    expect((await authlens.sessionKeys()).filter((k) => k.startsWith("tab:"))).toEqual([]);
+    const report: Report = await authlens.waitForFailures(tabId, 1);
+    expect(report.failures.map((f) => [f.url, f.details.serviceWorker])).toEqual([["http://secrets.test/api/from-worker", true]]);
+    expect((await authlens.report(elsewhere.tabId)).failures).toEqual([]);
   });
 });

@@ -91,7 +91,7 @@ export const securityRoutes: Record<string, Handler> = {
     page(
       res,
       "Site worker",
-      "The page's service worker fetches a 401; that request belongs to no tab.",
+      "The page's service worker fetches a 401: Chrome reports it with no tab, and AuthLens records it in the tab the worker serves.",
       `const reg = await navigator.serviceWorker.register("/sw.js");
       await navigator.serviceWorker.ready;
       const worker = reg.active ?? (await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", () => r(navigator.serviceWorker.controller))));

@@ -618,3 +618,26 @@ describe("refusals the page handles itself", () => {
     await expect.poll(() => s.badges.get(7)).toBe(1);
   });
 });
+
+describe("a site's service worker", () => {
+  it("has its refused call (tabId −1, the worker's origin as initiator) recorded in the tab whose page it serves, marked so", async () => {
+    const s = setup({ jar: [cookie({ name: "sessionid" })] });
+    await s.recorder.onTopLevelCommitted(3, "https://other.example.org/");
+    await s.recorder.onTopLevelCommitted(7, "https://app.example.com/inbox");
+    s.webRequest.onSendHeaders.fire(makeRequest({ requestId: "w1", tabId: -1, initiator: "https://app.example.com", type: "xmlhttprequest" }));
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "w1", tabId: -1, frameId: -1, initiator: "https://app.example.com" }));
+    await s.recorder.idle();
+    const [failure] = (await s.store.read(7)).failures;
+    expect(failure).toMatchObject({ url: "https://app.example.com/api/me", cause: "session-expired", details: { serviceWorker: true, sent: { seen: true } } });
+    expect((await s.store.read(3)).failures).toEqual([]);
+  });
+
+  it("records nothing for a worker whose site no tab shows, nor for the browser's own requests", async () => {
+    const s = setup();
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "w1", tabId: -1, initiator: "https://app.example.com" }));
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "w2", tabId: -1, initiator: undefined }));
+    await s.recorder.idle();
+    expect(s.errors).toEqual([]);
+    expect(s.badges.size).toBe(0);
+  });
+});

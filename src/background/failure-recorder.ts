@@ -300,7 +300,7 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     const signIn = signInTarget(evidence, page ? { url: page, sameSite: registrableDomain(page) === requestSite } : null, known);
     const watch = fixWatch.refused(tabId, details.method, details.url, evidence.time);
     const after: After | null = watch ? { kind: watch.fix, at: watch.at, notHelped: true } : ownActions.before(tabId, evidence.time);
-    return { signIn, after, ...(watch ? { notHelped: watch } : {}) };
+    return { signIn, after, ...(details.serviceWorker ? { serviceWorker: true } : {}), ...(watch ? { notHelped: watch } : {}) };
   }
 
   /**
@@ -310,6 +310,20 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
   function forThePage(failure: Failure, hadSessionHere: boolean): Failure {
     if (isSignedOutProbe(failure, hadSessionHere)) return { ...failure, handled: { how: "probe", at: failure.time } };
     return mayBeHandledByPage(failure) && handledMs > 0 ? { ...failure, quietUntil: failure.time + handledMs } : failure;
+  }
+
+  /**
+   * The tab a request belongs to: its own; for one a site's service worker made (Chrome reports
+   * it with tabId −1 and the worker's origin as initiator), the tab most recently on a page of that
+   * origin, which the worker serves; null for a request no tab made (the browser's own, another
+   * extension's). A worker's own navigations are left to the browser.
+   */
+  function tabFor(details: { tabId: number; initiator?: string | undefined; type?: string | undefined }): number | null {
+    if (details.tabId >= 0) return details.tabId;
+    if (!details.initiator || details.type === "main_frame") return null;
+    let found: number | null = null;
+    for (const [tabId, url] of tabPages) if (originOf(url) === details.initiator) found = tabId;
+    return found;
   }
 
   function siteOfTab(tabId: number, details: { frameId: number; initiator?: string | undefined }): string | null {
@@ -329,12 +343,15 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
   return {
     everyTab: {
       onSendHeaders(details) {
-        // tabId -1: no tab to show it in (a site's service worker, the browser itself). A tab looked closer at is its listeners' own.
-        if (details.tabId < 0 || lookingCloser(details.tabId)) return;
+        // A tab looked closer at is its listeners' own.
+        const tabId = tabFor(details);
+        if (tabId === null || lookingCloser(tabId)) return;
         hold(details.requestId, { headers: details.requestHeaders ?? [], cookie: !hidesCookieHeaders, at: details.timeStamp ?? null });
       },
-      onHeadersReceived(details) {
-        if (details.tabId < 0 || lookingCloser(details.tabId)) return;
+      onHeadersReceived(event) {
+        const tabId = tabFor(event);
+        if (tabId === null || lookingCloser(tabId)) return;
+        const details: ResponseEvent = tabId === event.tabId ? event : { ...event, tabId, frameId: 0, serviceWorker: true };
         fixWatch.onResponse(details);
         recovery.onResponse(details);
         const sent = release(details.requestId);
@@ -372,6 +389,8 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       const site = registrableDomain(url);
       if (qualifiers !== null) navigations.onCommitted(tabId, url, qualifiers);
       ownActions.committed(tabId);
+      // Last in the map: the most recent page of its origin, for a service worker's requests.
+      tabPages.delete(tabId);
       tabPages.set(tabId, url);
       track(signInPages.saw(url).catch((error: unknown) => logError("could not keep a sign-in page", error)));
       const work = (async () => {
@@ -413,4 +432,13 @@ function hadSession(timeline: readonly SessionCookieEvent[], url: string): boole
     return false;
   }
   return timeline.some((event) => domainMatches(host, event));
+}
+
+/** A URL's origin, or null. */
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }

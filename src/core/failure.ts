@@ -42,6 +42,8 @@ export interface Failure {
 export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding" | "bodyReason"> & {
   /** Where "Sign in" goes for this failure. Absent where AuthLens cannot tell. */
   signIn?: SignInTarget;
+  /** The site's service worker made the request, for the tab's page. Absent otherwise. */
+  serviceWorker?: true;
 };
 
 /** What a fix's label needs to know of its failure (the banner gets just this). */
@@ -56,6 +58,7 @@ export function fixSubjectOf(f: FixSubject): FixSubject {
 export interface FailureContext {
   signIn?: SignInTarget | null;
   after?: After | null;
+  serviceWorker?: boolean;
 }
 
 /** Joins what was observed and what the classifier concluded into a recordable failure. */
@@ -85,6 +88,7 @@ export function toFailure(id: string, frameId: number, evidence: FailureEvidence
       ...(sessionEnding ? { sessionEnding } : {}),
       ...(bodyReason ? { bodyReason } : {}),
       ...(context.signIn ? { signIn: context.signIn } : {}),
+      ...(context.serviceWorker ? { serviceWorker: true as const } : {}),
     },
     ...(context.after ? { after: context.after } : {}),
   };

@@ -18,6 +18,9 @@ export const HANDLED_MS = 3000;
 /** A page's own calls: these a page can retry. A page, a frame or a sign-in redirect is what the person sees. */
 const RETRIABLE_TYPES: ReadonlySet<string> = new Set(["xmlhttprequest", "websocket", "other"]);
 
+/** Addresses that only check who is signed in (`/api/me`, `/whoami`, `/session`, `/userinfo`…): what a page asks before it shows "Sign in". */
+const IDENTITY_CHECK = /\/(me|whoami|user|userinfo|current[-_]?user|session|sessions\/current|auth\/(check|status|session|user)|account\/current|identity)\/?$/i;
+
 /** Causes whose refusal an app answers by renewing a sign-in (a fresh token, a new session) before it tries again. */
 const RENEWABLE: ReadonlySet<string> = new Set(["token-expired", "token-invalid", "session-expired", "csrf", "clock-skew"]);
 
@@ -30,16 +33,18 @@ export function mayBeHandledByPage(f: Pick<Failure, "resourceType" | "details" |
 export const recoveryOf = (f: Pick<Failure, "cause">): Handled["how"] => (RENEWABLE.has(f.cause) ? "renewed" : "retried");
 
 /**
- * A signed-out visitor's page checking for a session (`GET /api/me`, answered 401 or 403): nothing
+ * A signed-out visitor's page checking for a session (`GET /api/me`, answered 401 or 403: an
+ * address that only asks who is signed in, {@link IDENTITY_CHECK}): nothing
  * was sent that signs anyone in, and this browser never held a session for the site (no sign-in
  * cookie in the jar, none in the session timeline). The page shows its "Sign in" link itself.
  */
-export function isSignedOutProbe(f: Pick<Failure, "cause" | "method" | "resourceType" | "details">, hadSession: boolean): boolean {
+export function isSignedOutProbe(f: Pick<Failure, "url" | "cause" | "method" | "resourceType" | "details">, hadSession: boolean): boolean {
   const { sent, jar } = f.details;
   return (
     f.cause === "missing-credentials" &&
     f.method === "GET" &&
     RETRIABLE_TYPES.has(f.resourceType) &&
+    IDENTITY_CHECK.test(pathOf(f.url)) &&
     !f.details.redirect &&
     !hadSession &&
     sent.seen &&
@@ -48,4 +53,12 @@ export function isSignedOutProbe(f: Pick<Failure, "cause" | "method" | "resource
     !sent.cookieNames.some(looksLikeSession) &&
     !(jar?.applicable ?? []).some((c) => looksLikeSession(c.name))
   );
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return "";
+  }
 }

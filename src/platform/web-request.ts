@@ -6,6 +6,9 @@ import type { HttpHeader } from "../core/http-header";
 export interface SentRequestEvent {
   requestId: string;
   tabId: number;
+  /** The origin that made the request (Chrome); a site's service worker's requests have its origin and tabId −1. */
+  initiator?: string | undefined;
+  type?: string | undefined;
   requestHeaders?: HttpHeader[] | undefined;
   /** When the request went out, ms since the epoch. */
   timeStamp?: number | undefined;
@@ -16,6 +19,8 @@ export interface ResponseEvent extends ObservedResponse {
   requestId: string;
   tabId: number;
   frameId: number;
+  /** Set by the recorder for a request a site's service worker made, attributed to the tab it serves. */
+  serviceWorker?: true;
 }
 
 /** `webRequest.onBeforeRedirect`'s fields for a top-level document. */

@@ -61,7 +61,8 @@ export function FailureGroupItem({ group, now, busy, page, onFix }: { group: Fai
         <span class="method">{newest.method}</span> <span class="url">{shortUrl(newest.url)}</span>
       </p>
       <p class="meta">
-        {resourceTypeLabel(newest.resourceType)} · <time dateTime={new Date(newest.time).toISOString()}>{format(clock(newest.time, true))}</time>
+        {resourceTypeLabel(newest.resourceType)}
+        {newest.details.serviceWorker ? ` (${t("popupViaServiceWorker")})` : ""} · <time dateTime={new Date(newest.time).toISOString()}>{format(clock(newest.time, true))}</time>
       </p>
       <OutcomeLine failure={newest} />
       <p class="explanation">{newest.explanation.split("\n\n")[0]}</p>

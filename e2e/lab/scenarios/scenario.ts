@@ -1,5 +1,6 @@
 import type { CauseId } from "../../../src/core/cause";
 import type { FixId } from "../../../src/core/fixes/fix";
+import type { Handled } from "../../../src/core/handled";
 import type { Handler } from "../respond";
 
 /** One reproduced auth failure, modelled on what a named server or framework sends. */
@@ -9,6 +10,8 @@ export interface Scenario {
   cause: CauseId;
   /** The fix that resolves the situation for the person: what AuthLens must offer first (in the popup and the banner alike). */
   resolvedBy: FixId;
+  /** The page handles the refusal itself: AuthLens keeps it, marked so, with no badge and no banner. */
+  handled?: Handled["how"];
   /** The server or framework whose response this copies. */
   family: string;
   title: string;

@@ -131,9 +131,9 @@ export const NODE_SCENARIOS: RealScenario[] = [
     cause: "missing-credentials",
     resolvedBy: "sign-in",
     family: "Koa + koa-jwt",
-    situation: "A page calls a Koa API (koa-jwt) before the person signed in: no token.",
+    situation: "A page asks a Koa API (koa-jwt) for the person's orders before they signed in: no token.",
     start: "http://app.koa.test/pages/me.html",
-    failing: { url: "http://app.koa.test/api/me" },
-    pages: { node: { "me.html": pageHtml("Me", "Calls the API without a token.", call("/api/me")) } },
+    failing: { url: "http://app.koa.test/api/orders" },
+    pages: { node: { "me.html": pageHtml("Orders", "Asks the API for the orders without a token.", call("/api/orders")) } },
   },
 ];

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import type { CauseId } from "../../../src/core/cause";
 import type { FixId } from "../../../src/core/fixes/fix";
+import type { Handled } from "../../../src/core/handled";
 import type { RealLab } from "../real-lab";
 
 /** The lab's servers that serve client pages at /pages/…. */
@@ -24,6 +25,8 @@ export interface RealScenario {
   cause: CauseId;
   /** The fix that resolves the situation for the person: what AuthLens must offer first (in the popup and the banner alike). */
   resolvedBy: FixId;
+  /** The page handles the refusal itself: AuthLens keeps it, marked so, with no badge and no banner. */
+  handled?: Handled["how"];
   /** The server software, as docs/real-servers.md groups it. */
   family: string;
   /** What is really going on, in a sentence (docs/real-servers.md). */
