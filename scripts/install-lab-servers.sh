@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the real-server lab's server software from Debian's packages when it is missing: nginx,
 # Apache httpd, Squid, Django with Django REST framework, SimpleJWT and django-cors-headers, Flask
-# with Flask-Login, and libfaketime (a server whose clock is wrong). The lab runs them itself, on
+# with Flask-Login, libfaketime (a server whose clock is wrong), FastAPI under uvicorn, Jupyter
+# Server, Radicale and RabbitMQ with its management plugin. The lab runs them itself, on
 # loopback (e2e/real-lab/); the services the packages would start are kept from starting.
 # Used by .ci/run, `npm test` and `npm start`. Where apt-get is missing, the real-server tests skip,
 # saying what is missing.
 set -euo pipefail
-packages=(nginx-light apache2 squid python3-django python3-djangorestframework python3-djangorestframework-simplejwt python3-django-cors-headers python3-flask python3-flask-login faketime)
+packages=(nginx-light apache2 squid python3-django python3-djangorestframework python3-djangorestframework-simplejwt python3-django-cors-headers python3-flask python3-flask-login faketime python3-fastapi python3-uvicorn python3-jupyter-server radicale rabbitmq-server)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f '${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -18,19 +18,38 @@ import type { PageServer } from "./scenarios/scenario";
 import { startDjango, startFlask, PYTHON, type DjangoSite, type FlaskSite } from "./servers/python-apps";
 import { startApache, startNginx, startSquid, writeFiles } from "./servers/web-servers";
 import { IDP_HOST, NODE_SITE, OPENID_APPS, openIdSite } from "./servers/node-site";
+import { startFastApi, startJupyter, startRabbitMq, startRadicale } from "./servers/applications";
 
 export interface RealLab {
   django: DjangoSite;
   flask: FlaskSite;
+  /** The express + ws chat; restarting it forgets every session (express-session's memory store), as a redeploy does. */
+  ws: { restart(): Promise<void> };
   /** Versions of the server software, for docs/real-servers.md. */
   versions: Record<string, string>;
   close(): Promise<void>;
 }
 
 /** Debian packages the lab runs (scripts/install-lab-servers.sh installs them). */
-export const DEBIAN_PACKAGES = ["nginx-light", "apache2", "squid", "python3-django", "python3-djangorestframework", "python3-djangorestframework-simplejwt", "python3-django-cors-headers", "python3-flask", "python3-flask-login", "faketime"];
+export const DEBIAN_PACKAGES = [
+  "nginx-light",
+  "apache2",
+  "squid",
+  "python3-django",
+  "python3-djangorestframework",
+  "python3-djangorestframework-simplejwt",
+  "python3-django-cors-headers",
+  "python3-flask",
+  "python3-flask-login",
+  "faketime",
+  "python3-fastapi",
+  "python3-uvicorn",
+  "python3-jupyter-server",
+  "radicale",
+  "rabbitmq-server",
+];
 /** npm packages the lab runs (devDependencies). */
-export const NPM_PACKAGES = ["express", "express-session", "passport", "passport-local", "passport-http", "passport-http-bearer", "connect-ensure-login", "csrf-sync", "express-jwt", "express-jwt-authz", "jsonwebtoken", "cors", "cookie-parser", "koa", "koa-jwt", "oidc-provider", "express-openid-connect"];
+export const NPM_PACKAGES = ["express", "express-session", "passport", "passport-local", "passport-http", "passport-http-bearer", "connect-ensure-login", "csrf-sync", "express-jwt", "express-jwt-authz", "jsonwebtoken", "cors", "cookie-parser", "koa", "koa-jwt", "oidc-provider", "express-openid-connect", "ws", "cookie-session"];
 
 /** Hosts each server answers for; patterns are Chromium host-resolver patterns. */
 const HOSTS = {
@@ -38,26 +57,45 @@ const HOSTS = {
   apache: ["*apache.test"],
   djangoSkewed: ["api-clock.django.test"],
   django: ["*django.test"],
+  secureFlask: ["*secure-flask.test"],
   flask: ["*flask.test"],
+  bigSession: ["*big-session.test"],
+  adminPath: ["*admin-path.test"],
   passport: ["*passport.test"],
   jwtSkewed: ["api-clock.express-jwt.test"],
   jwt: ["*express-jwt.test"],
   koa: ["*koa.test"],
+  fastapi: ["*fastapi.test"],
+  jupyter: ["*jupyter.test"],
+  radicale: ["*radicale.test"],
+  rabbitmq: ["*rabbitmq.test"],
+  ws: ["*ws-chat.test"],
 } as const;
 /** Hosts whose requests go through a forward proxy. */
 export const PROXIED = { squid: "intranet.squid-proxy.test", apache: "wiki.apache-proxy.test" } as const;
 
 /** What is missing for the lab to run here, or null when everything is installed. */
 export function missingServerSoftware(): string | null {
-  const commands = ["nginx", "apache2", "squid", "openssl"].filter((c) => spawnSync("sh", ["-c", `command -v ${c}`]).status !== 0);
+  const commands = ["nginx", "apache2", "squid", "openssl", "radicale", "/usr/lib/rabbitmq/bin/rabbitmq-server"].filter((c) => spawnSync("sh", ["-c", `command -v ${c}`]).status !== 0);
   const faketime = spawnSync("sh", ["-c", "ls /usr/lib/*/faketime/libfaketime.so.1"]).status === 0 ? [] : ["libfaketime"];
-  const python = spawnSync(PYTHON, ["-c", "import django, rest_framework, rest_framework_simplejwt, corsheaders, flask, flask_login"]).status === 0 ? [] : ["Debian's Django/DRF/SimpleJWT/cors-headers/Flask/Flask-Login for /usr/bin/python3"];
+  const python =
+    spawnSync(PYTHON, ["-c", "import django, rest_framework, rest_framework_simplejwt, corsheaders, flask, flask_login, fastapi, uvicorn, jupyter_server"]).status === 0
+      ? []
+      : ["Debian's Django/DRF/SimpleJWT/cors-headers/Flask/Flask-Login/FastAPI/uvicorn/Jupyter Server for /usr/bin/python3"];
   const missing = [...commands, ...faketime, ...python];
   return missing.length ? `${missing.join(", ")} (run scripts/install-lab-servers.sh)` : null;
 }
 
+/** Every scenario's client pages for one server; two different pages of one name would have the last win, so that throws. */
 function pagesFor(server: PageServer): Record<string, string> {
-  return Object.assign({}, ...[...REAL_SCENARIOS, ...SIGN_IN_FLOWS, { pages: DEVTOOLS_PAGES }].map((s) => s.pages?.[server] ?? {})) as Record<string, string>;
+  const pages: Record<string, string> = {};
+  for (const s of [...REAL_SCENARIOS, ...SIGN_IN_FLOWS, { id: "devtools", pages: DEVTOOLS_PAGES }]) {
+    for (const [name, html] of Object.entries(s.pages?.[server] ?? {})) {
+      if (pages[name] !== undefined && pages[name] !== html) throw new Error(`Two ${server} pages named ${name} (the last is ${s.id}'s)`);
+      pages[name] = html;
+    }
+  }
+  return pages;
 }
 
 /** Starts every server of the lab and routes its hosts in `lab` (before any browser starts). */
@@ -81,10 +119,20 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
   try {
     const nodePages = sub("node-pages");
     writeFiles(nodePages, pagesFor("node"));
-    const [nodePorts, skewedJwtPort] = [{ passport: await freePort(), jwt: await freePort(), koa: await freePort(), idp: await freePort(), notes: await freePort(), wiki: await freePort(), stale: await freePort() }, await freePort()];
+    const [nodePorts, skewedJwtPort] = [{ passport: await freePort(), jwt: await freePort(), koa: await freePort(), idp: await freePort(), notes: await freePort(), wiki: await freePort(), stale: await freePort(), bigSession: await freePort(), adminPath: await freePort() }, await freePort()];
     const serve = resolve(import.meta.dirname, "servers/node/serve.mjs");
     const site = { ...NODE_SITE, oidc: openIdSite(nodePorts.idp) };
     const nodeApps = (apps: { name: string; port: number }[]) => ({ AUTHLENS_NODE_APPS: JSON.stringify(apps.map((a) => ({ ...a, pages: nodePages }))), AUTHLENS_NODE_SITE: JSON.stringify(site) });
+    const wsPort = await freePort();
+    const startWs = () => startServer("express + ws", process.execPath, [serve], { port: wsPort, env: nodeApps([{ name: "express-ws", port: wsPort }]) });
+    const ws = { server: keep(await startWs()) };
+    const [fastapi, jupyter, radicale, rabbitmq, secureFlask] = await Promise.all([
+      startFastApi(sub("fastapi"), pagesFor("fastapi")).then(keep),
+      startJupyter(sub("jupyter"), pagesFor("jupyter")).then(keep),
+      startRadicale(sub("radicale")).then(keep),
+      startRabbitMq(sub("rabbitmq")).then(keep),
+      startFlask(sub("secure-flask"), pagesFor("flask"), { AUTHLENS_FLASK_SECURE_COOKIES: "1" }).then((f) => (keep(f), f)),
+    ]);
     const [nginx, apache, squid, django, flask, , skewedNode] = await Promise.all([
       startNginx(sub("nginx"), prefixed(pagesFor("nginx")), "http://app.nginx.test").then(keep),
       startApache(sub("apache"), prefixed(pagesFor("apache"))).then((a) => (keep(a.server), a)),
@@ -98,6 +146,8 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
           { name: "express-passport", port: nodePorts.passport },
           { name: "express-jwt", port: nodePorts.jwt },
           { name: "koa-jwt", port: nodePorts.koa },
+          { name: "cookie-session-big", port: nodePorts.bigSession },
+          { name: "session-path", port: nodePorts.adminPath },
           { name: "oidc-provider", port: nodePorts.idp },
           { name: "oidc-notes", port: nodePorts.notes },
           { name: "oidc-wiki", port: nodePorts.wiki },
@@ -113,10 +163,18 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
     route(HOSTS.nginx, nginx.port);
     route(HOSTS.apache, apache.server.port);
     route(HOSTS.django, django.server.port);
+    route(HOSTS.secureFlask, secureFlask.server.port);
     route(HOSTS.flask, flask.server.port);
+    route(HOSTS.bigSession, nodePorts.bigSession);
+    route(HOSTS.adminPath, nodePorts.adminPath);
     route(HOSTS.passport, nodePorts.passport);
     route(HOSTS.jwt, nodePorts.jwt);
     route(HOSTS.koa, nodePorts.koa);
+    route(HOSTS.fastapi, fastapi.port);
+    route(HOSTS.jupyter, jupyter.port);
+    route(HOSTS.radicale, radicale.port);
+    route(HOSTS.rabbitmq, rabbitmq.port);
+    route(HOSTS.ws, wsPort);
     route([IDP_HOST], nodePorts.idp);
     route([OPENID_APPS.notes], nodePorts.notes);
     route([OPENID_APPS.wiki], nodePorts.wiki);
@@ -124,7 +182,11 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
     lab.addProxy(PROXIED.squid, squid.port);
     lab.addProxy(PROXIED.apache, apache.proxyPort);
     lab.addIndexSection(indexSection());
-    return { django, flask, versions: versions(), close };
+    const restartWs = async () => {
+      await ws.server.stop();
+      ws.server = keep(await startWs());
+    };
+    return { django, flask, ws: { restart: restartWs }, versions: versions(), close };
   } catch (error) {
     await close();
     throw error;

@@ -28,7 +28,7 @@ function mockEvent<T extends { tabId?: number; type?: string }>() {
       return event.listeners.map(({ tabId, types, extraInfoSpec }) => ({ ...(tabId === undefined ? {} : { tabId }), types, extraInfoSpec }));
     },
     fire(details: T) {
-      for (const l of event.listeners) if ((l.tabId === undefined || l.tabId === details.tabId) && (!l.types || !details.type || l.types.includes(details.type))) l.callback(details);
+      for (const l of event.listeners) if ((l.tabId === undefined || l.tabId === details.tabId) && (!l.types || l.types.includes(details.type ?? "xmlhttprequest"))) l.callback(details);
     },
   };
   return event;
@@ -36,6 +36,8 @@ function mockEvent<T extends { tabId?: number; type?: string }>() {
 
 function setup({ handledMs = 0, extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[], openTabs = null as Set<number> | null, changes = [] as CookieChange[], sessionEvents = [] as SessionCookieEvent[] } = {}) {
   const notified: number[] = [];
+  const socketWatches: number[] = [];
+  const refusedCookies: { name: string; domain: string; hostOnly: boolean; path: string; reason: string }[] = [];
   const area = fakeStorageArea();
   const store = createTabStore(area);
   const badges = new Map<number, number>();
@@ -70,11 +72,13 @@ function setup({ handledMs = 0, extraHeaders = true, jar = [] as JarCookie[] | n
     tabExists: async (tabId) => openTabs?.has(tabId) ?? true,
     tabUrl: async () => null,
     sessionEvents: async () => sessionEvents,
+    cookieRefused: (c) => void refusedCookies.push(c),
+    watchSockets: (tabId) => void socketWatches.push(tabId),
     logError: (message) => errors.push(message),
     batchMs: 5,
   });
   watchRequests(port, recorder.everyTab);
-  return { area, store, badges, badgeCalls, errors, recorder, webRequest, notified, closeLook, fixWatch, ownActions, signInPages };
+  return { socketWatches, refusedCookies, area, store, badges, badgeCalls, errors, recorder, webRequest, notified, closeLook, fixWatch, ownActions, signInPages };
 }
 
 const cookie = (overrides: Partial<JarCookie> = {}): JarCookie => ({ name: "sid", domain: "app.example.com", hostOnly: true, path: "/", secure: true, httpOnly: true, sameSite: "lax", session: false, partitioned: false, ...overrides });
@@ -118,7 +122,7 @@ describe("failure recorder", () => {
   it("by default records a 401 with its Authorization seen and the cookies presumed from the jar (Chrome hides Cookie)", async () => {
     const { webRequest, recorder, store, badges } = setup({ jar: [cookie({ name: "connect.sid", secure: false })] });
     webRequest.onSendHeaders.fire(makeRequest({ requestHeaders: headers(["Authorization", "Basic YWxpY2U6c2VjcmV0"], ["Accept", "*/*"]) }));
-    webRequest.onHeadersReceived.fire(makeResponse());
+    webRequest.onHeadersReceived.fire(makeResponse({ responseHeaders: headers(["Date", "Sun, 22 Nov 2026 12:00:00 GMT"], ["WWW-Authenticate", 'Basic realm="app"']) }));
     await recorder.idle();
     const { failures } = await store.read(7);
     expect(failures).toHaveLength(1);
@@ -590,6 +594,17 @@ describe("refusals the page handles itself", () => {
     expect(s.notified).toEqual([]);
   });
 
+  it("a page whose retry is answered before its refusal is recorded (the recorder still reading the jar) is handled all the same", async () => {
+    const s = setup({ handledMs: 3000, jar: [cookie({ name: "sessionid" })] });
+    refuse(s, "r1");
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "r2", url: "https://app.example.com/api/data", statusCode: 200, timeStamp: at() }));
+    await s.recorder.idle();
+    await expect.poll(async () => (await s.store.read(7)).failures[0]?.handled?.how).toBe("renewed");
+    await new Promise((r) => setTimeout(r, 150));
+    expect(s.badges.get(7)).toBe(0);
+    expect(s.notified).toEqual([]);
+  });
+
   it("a refusal the page does not answer goes on the badge and the banner once its moment is over", async () => {
     const s = setup({ handledMs: 40, jar: [cookie({ name: "sessionid" })] });
     refuse(s, "r1");
@@ -639,5 +654,67 @@ describe("a site's service worker", () => {
     await s.recorder.idle();
     expect(s.errors).toEqual([]);
     expect(s.badges.size).toBe(0);
+  });
+});
+
+describe("a WebSocket handshake", () => {
+  it("refused (Chrome hides its answer: net::ERR_FAILED) is kept as a call whose answer was hidden, and is seen whole once AuthLens looks closer", async () => {
+    const s = setup({ jar: [cookie({ name: "sid" })] });
+    await s.recorder.onTopLevelCommitted(7, "https://app.example.com/chat");
+    const socket = { type: "websocket", url: "wss://app.example.com/socket", initiator: "https://app.example.com" };
+    s.webRequest.onSendHeaders.fire(makeRequest({ requestId: "s1", ...socket }));
+    s.webRequest.onErrorOccurred.fire(makeNetworkError({ requestId: "s1", ...socket, method: "GET", error: "net::ERR_FAILED" }));
+    await s.recorder.idle();
+    const record = await s.store.read(7);
+    expect(record.failures).toEqual([]);
+    expect(record.blocked).toMatchObject([{ url: "wss://app.example.com/socket", kind: "websocket" }]);
+    expect(s.badges.get(7) ?? 0).toBe(0);
+    // The tab's next handshakes are watched with extraHeaders, for a while.
+    expect(s.socketWatches).toEqual([7]);
+    // Looking closer (or that watch): the page opens it again, and its answer is there.
+    s.closeLook.add(7);
+    s.webRequest.onSendHeaders.fire(makeRequest({ requestId: "s2", ...socket, requestHeaders: [{ name: "Cookie", value: "sid=abc" }] }));
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "s2", ...socket, statusCode: 401, responseHeaders: [] }));
+    await s.recorder.idle();
+    const [failure] = (await s.store.read(7)).failures;
+    expect(failure).toMatchObject({ url: "wss://app.example.com/socket", resourceType: "websocket", details: { sent: { cookiesFrom: "header", cookieNames: ["sid"] } } });
+  });
+});
+
+describe("a sign-in cookie the browser refused", () => {
+  it("is heard from a Set-Cookie where it is shown (Firefox; Chrome's closer look), sign-in cookies only", async () => {
+    const s = setup({ extraHeaders: false });
+    s.webRequest.onHeadersReceived.fire(
+      makeResponse({ requestId: "p1", type: "main_frame", method: "POST", url: "http://app.example.com/login", statusCode: 302, responseHeaders: headers(["Location", "/"], ["Set-Cookie", "sessionid=abc; Path=/; Secure; HttpOnly"], ["Set-Cookie", "theme=dark; Secure"]) }),
+    );
+    await s.recorder.idle();
+    expect(s.refusedCookies).toEqual([{ name: "sessionid", domain: "app.example.com", hostOnly: true, path: "/", reason: "secure-over-http" }]);
+  });
+
+  it("where Set-Cookie is hidden (Chrome): a sign-in form on http answered by a redirect, then a refusal with no sign-in cookie in the jar, is a sign-in the browser did not keep", async () => {
+    const run = async (location: string, { url = "http://app.example.com/accounts/login/", jar = [] as JarCookie[] } = {}) => {
+      const s = setup({ jar });
+      const origin = new URL(url).origin;
+      await s.recorder.onTopLevelCommitted(7, `${origin}/dashboard`);
+      s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "p1", type: "main_frame", method: "POST", url, statusCode: 302, timeStamp: Date.now(), responseHeaders: headers(["Location", location]) }));
+      s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "x1", url: `${origin}/api/me`, statusCode: 401, timeStamp: Date.now() + 50, responseHeaders: [] }));
+      await s.recorder.idle();
+      return (await s.store.read(7)).failures[0];
+    };
+    expect(await run("/dashboard")).toMatchObject({ cause: "cookies-blocked", confidence: 0.5, details: { refusedCookie: { name: "", reason: "not-kept" } } });
+    // Back to the sign-in form (a wrong password), over https, or with a sign-in cookie in the jar: not this.
+    expect((await run("/accounts/login/?error=1"))?.cause).not.toBe("cookies-blocked");
+    expect((await run("/dashboard", { url: "https://app.example.com/accounts/login/" }))?.cause).not.toBe("cookies-blocked");
+    expect((await run("/dashboard", { jar: [cookie({ name: "sessionid", secure: false })] }))?.cause).not.toBe("cookies-blocked");
+  });
+
+  it("is named in the refusal that follows, from the session timeline", async () => {
+    const refused: SessionCookieEvent = { name: "sessionid", domain: "app.example.com", hostOnly: true, path: "/", removed: false, cause: "refused", time: Date.now() - 5_000, expiredAt: null, refused: "secure-over-http" };
+    const s = setup({ sessionEvents: [refused] });
+    await s.recorder.onTopLevelCommitted(7, "http://app.example.com/");
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "x1", url: "http://app.example.com/api/me", statusCode: 401, timeStamp: Date.now(), responseHeaders: [] }));
+    await s.recorder.idle();
+    const [failure] = (await s.store.read(7)).failures;
+    expect(failure).toMatchObject({ cause: "cookies-blocked", fixes: ["copy-report"], details: { refusedCookie: { name: "sessionid", reason: "secure-over-http" } } });
   });
 });

@@ -3,7 +3,7 @@ import { BANNER_TYPES } from "../core/banner";
 import type { SaidDiagnosis } from "../core/diagnosis";
 import { gatherEvidence, type FailureEvidence, type HeadersSeen } from "../core/evidence";
 import { toFailure, type Failure, type FailureContext } from "../core/failure";
-import type { HttpHeader } from "../core/http-header";
+import { headerValues, type HttpHeader } from "../core/http-header";
 import { registrableDomain } from "../core/site";
 import { appendBlocked, appendFailure, countRepeats, enterSite } from "../core/tab-record";
 import type { JarCookie } from "../core/cookie-jar";
@@ -11,10 +11,12 @@ import { withJarEvidence, type CookieChange } from "../core/jar-evidence";
 import type { Badge } from "../platform/badge";
 import type { TabStore } from "../platform/tab-store";
 import type { RedirectEvent, RequestHandlers, ResponseEvent } from "../platform/web-request";
-import { isLikelyCorsBlock, toBlockedRequest, type BlockedRequest, type NetworkErrorEvent } from "../core/blocked-request";
+import { isHiddenAnswer, toBlockedRequest, type BlockedRequest, type NetworkErrorEvent } from "../core/blocked-request";
 import { summarizeSentCredentials, type SentCredentials } from "../core/sent-credentials";
 import type { SignInRedirect } from "../core/sign-in/navigation";
-import { lastSessionEnding, type SessionCookieEvent } from "../core/sign-in/session-cookies";
+import { lastRefusedCookie, lastSessionEnding, looksLikeSession, type RefusalReason, type RefusedCookie, type SessionCookieEvent, type SessionEnding } from "../core/sign-in/session-cookies";
+import { parseSetCookie } from "../core/set-cookie";
+import { recognizeSignInPage } from "../core/sign-in/sign-in-page";
 import { createNavigationWatch } from "./navigation-watch";
 import { isOpen, nextFixes, openCount, withOutcome, type After, type FixWatch } from "../core/fixes/outcome";
 import { signInTarget } from "../core/fixes/sign-in-target";
@@ -24,6 +26,9 @@ import type { SignInPages } from "../platform/sign-in-pages";
 import type { RecoveryWatch } from "./recovery-watch";
 import { HANDLED_MS, isSignedOutProbe, mayBeHandledByPage } from "../core/handled";
 import { domainMatches } from "../core/cookie-jar";
+
+/** How long a sign-in form's answer that left no sign-in cookie explains the refusals that follow. */
+const NOT_KEPT_WINDOW_MS = 10 * 60_000;
 
 export interface FailureRecorderDeps {
   store: TabStore;
@@ -53,6 +58,12 @@ export interface FailureRecorderDeps {
   logError: (message: string, error: unknown) => void;
   /** The session timeline: changes to sign-in cookies, for "your sessionid cookie expired at 10:42". */
   sessionEvents: () => Promise<readonly SessionCookieEvent[]>;
+  /** A tab's WebSocket handshake failed with its answer hidden: watch its next ones closer (Chrome). */
+  watchSockets?: (tabId: number) => void;
+  /** Whether a tab's WebSocket handshakes are being watched closer: those listeners take them. */
+  watchingSockets?: (tabId: number) => boolean;
+  /** A sign-in cookie a response set that the browser will not store (the session timeline keeps it). */
+  cookieRefused: (cookie: { name: string; domain: string; hostOnly: boolean; path: string; reason: RefusalReason }) => void;
   /** The fixes being watched: the site's next answers settle them. */
   fixWatch: Pick<FixWatcher, "onResponse" | "refused" | "covering" | "fixed">;
   /** What AuthLens itself just did in a tab: what follows is marked `after` it, and is no repeat. */
@@ -60,7 +71,7 @@ export interface FailureRecorderDeps {
   /** Sites' sign-in pages seen in tabs, where "Sign in" goes. */
   signInPages: Pick<SignInPages, "saw" | "forUrl">;
   /** Gives the page a moment to handle its own refusals before the badge and the banner tell of them. */
-  recovery: Pick<RecoveryWatch, "expect" | "onResponse">;
+  recovery: Pick<RecoveryWatch, "heard" | "expect" | "onResponse">;
   /** How long that moment is (default {@link HANDLED_MS}). */
   handledMs?: number;
   /** How long a tab's failures are gathered before they are recorded together (default {@link BATCH_MS}). */
@@ -136,10 +147,12 @@ const MAX_PENDING_REQUESTS = 2000;
  * costs a map insert and delete: no parsing, no storage, nothing kept.
  */
 export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorder {
-  const { store, badge, diagnose, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, sessionEvents, logError, fixWatch, ownActions, signInPages, recovery, handledMs = HANDLED_MS, batchMs = BATCH_MS } = deps;
+  const { store, badge, diagnose, readJar, cookieChanges, lookingCloser, hidesCookieHeaders, preferences, notifyTab, reportChanged, newId, tabExists, tabUrl, sessionEvents, cookieRefused, watchSockets, watchingSockets = () => false, logError, fixWatch, ownActions, signInPages, recovery, handledMs = HANDLED_MS, batchMs = BATCH_MS } = deps;
   const pending = new Map<string, SentHeaders>();
   /** Each tab's top-level URL as last seen; lost with the worker, and then re-learnt. */
   const tabPages = new Map<number, string>();
+  // Hosts whose sign-in form answered as a working one does, and when (Chrome's default view, see watchSignInAnswer).
+  const signInAnswers = new Map<string, number>();
   const inFlight = new Set<Promise<void>>();
 
   function track(work: Promise<void>): void {
@@ -256,7 +269,8 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
         const looped = item.kind === "redirect" && item.redirect.by === "loop";
         const evidence = withJarEvidence(gatherEvidence(item.details, item.seen, tabPages.get(tabId) ?? null), looped ? jarDuring(await jar, cookieChanges()) : await jar, looped ? [] : cookieChanges());
         const sessionEnding = lastSessionEnding(timeline, evidence.url, evidence.sentAt ?? evidence.time);
-        const full = { ...evidence, ...(item.kind === "redirect" ? { redirect: item.redirect } : {}), ...(sessionEnding ? { sessionEnding } : {}) };
+        const refusedCookie = lastRefusedCookie(timeline, evidence.url, evidence.time) ?? (evidence.response.setCookiesFrom === "jar-changes" ? signInNotKept(evidence, sessionEnding) : null);
+        const full = { ...evidence, ...(item.kind === "redirect" ? { redirect: item.redirect } : {}), ...(sessionEnding ? { sessionEnding } : {}), ...(refusedCookie ? { refusedCookie } : {}) };
         found.push({ evidence: full, site, frameId: details.frameId, type: details.type, context: await contextOf(tabId, item.details, full, requestSite) });
       }
       if (found.length === 0 && blocked.length === 0) return;
@@ -333,9 +347,88 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
     return details.frameId === 0 && details.initiator ? registrableDomain(details.initiator) : null;
   }
 
+  /** The sign-in cookies a response set that the browser will not store, where its `Set-Cookie` is shown. */
+  function noteRefusedCookies(details: ResponseEvent): void {
+    const headers = details.responseHeaders;
+    if (!headers?.some((h) => h.name.toLowerCase() === "set-cookie")) return;
+    let host: string;
+    try {
+      host = new URL(details.url).hostname;
+    } catch {
+      return;
+    }
+    // Several cookies may share one entry, a line each.
+    for (const line of headerValues(headers, "set-cookie").flatMap((v) => v.split("\n")).slice(0, 50)) {
+      const c = parseSetCookie(line, details.timeStamp, details.url);
+      if (!c?.rejected || !looksLikeSession(c.name)) continue;
+      const domain = c.domain && c.rejected !== "domain-mismatch" ? c.domain : host;
+      cookieRefused({ name: c.name, domain, hostOnly: domain === host && !c.domain, path: c.path ?? "/", reason: c.rejected });
+    }
+  }
+
+  /**
+   * Where `Set-Cookie` is hidden (Chrome by default): a sign-in form on plain http answered by a
+   * redirect away from signing in (how a sign-in that worked answers). A refusal that follows with
+   * no sign-in cookie in the jar means the browser did not keep it ({@link signInNotKept}); on http
+   * that is most often a Secure cookie it refused. The closer look sees the header itself.
+   */
+  function watchSignInAnswer(details: ResponseEvent): void {
+    if (!hidesCookieHeaders || details.type !== "main_frame" || details.method !== "POST" || details.statusCode < 300 || details.statusCode >= 400) return;
+    let url: URL;
+    let next: string | null;
+    try {
+      url = new URL(details.url);
+      const location = headerValues(details.responseHeaders, "location")[0];
+      next = location ? new URL(location, url).href : null;
+    } catch {
+      return;
+    }
+    if (url.protocol !== "http:" || url.hostname === "localhost" || !recognizeSignInPage(details.url) || (next !== null && recognizeSignInPage(next))) return;
+    signInAnswers.delete(url.hostname);
+    signInAnswers.set(url.hostname, details.timeStamp);
+    if (signInAnswers.size > 50) signInAnswers.delete(signInAnswers.keys().next().value!);
+  }
+
+  /**
+   * For a refusal where `Set-Cookie` was hidden: a sign-in form of the host answered as a working
+   * one does a while before, and still no sign-in cookie applies, none having ended since.
+   */
+  function signInNotKept(evidence: FailureEvidence, sessionEnding: SessionEnding | null): RefusedCookie | null {
+    let host: string;
+    try {
+      host = new URL(evidence.url).hostname;
+    } catch {
+      return null;
+    }
+    const at = signInAnswers.get(host);
+    if (at === undefined || evidence.time < at || evidence.time - at > NOT_KEPT_WINDOW_MS) return null;
+    // A sign-in cookie of the host kept for another path or partition is there, only not here: another rule names it.
+    const jar = evidence.jar;
+    if (jar?.applicable.some((c) => looksLikeSession(c.name)) || jar?.otherPaths?.length || jar?.keptApart?.length || (sessionEnding && sessionEnding.time >= at)) return null;
+    return { name: "", reason: "not-kept", time: at };
+  }
+
+  const heardCloser = new Set<string>();
+  function heardTwice(event: ResponseEvent): boolean {
+    if (event.type !== "websocket") return false;
+    const key = `${event.requestId}\n${event.statusCode}`;
+    if (heardCloser.has(key)) return true;
+    heardCloser.add(key);
+    if (heardCloser.size > 100) heardCloser.delete(heardCloser.values().next().value!);
+    return false;
+  }
+
+  /** The response as the tab's own: a service worker's (tab −1) goes to the tab whose page it serves. */
+  function attributed(event: ResponseEvent): ResponseEvent | null {
+    const tabId = tabFor(event);
+    if (tabId === null) return null;
+    return tabId === event.tabId ? event : { ...event, tabId, frameId: 0, serviceWorker: true };
+  }
+
   const refused = (details: ResponseEvent, sent: SentHeaders | null, setCookie: boolean) => {
     if (!isAuthFailureStatus(details.statusCode)) return;
     if (details.statusCode === 422 && !mayBeAntiForgeryRefusal(422, details.type, details.method, sent ? summarizeSentCredentials(details.method, sent.headers, false).antiForgery : null)) return;
+    recovery.heard(details.tabId, details.url);
     // A refusal's cookies are judged from its response's time: a cookie set a moment before it went out may be heard after.
     enqueue({ kind: "refusal", details, seen: { request: sent?.headers ?? null, cookie: sent?.cookie ?? false, setCookie } });
   };
@@ -343,17 +436,18 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
   return {
     everyTab: {
       onSendHeaders(details) {
-        // A tab looked closer at is its listeners' own.
+        // A tab looked closer at is its listeners' own, as are the handshakes of one whose sockets are watched.
         const tabId = tabFor(details);
-        if (tabId === null || lookingCloser(tabId)) return;
+        if (tabId === null || lookingCloser(tabId) || (details.type === "websocket" && watchingSockets(tabId))) return;
         hold(details.requestId, { headers: details.requestHeaders ?? [], cookie: !hidesCookieHeaders, at: details.timeStamp ?? null });
       },
       onHeadersReceived(event) {
-        const tabId = tabFor(event);
-        if (tabId === null || lookingCloser(tabId)) return;
-        const details: ResponseEvent = tabId === event.tabId ? event : { ...event, tabId, frameId: 0, serviceWorker: true };
+        const details = attributed(event);
+        if (details === null || lookingCloser(details.tabId) || (details.type === "websocket" && watchingSockets(details.tabId))) return;
         fixWatch.onResponse(details);
         recovery.onResponse(details);
+        if (!hidesCookieHeaders) noteRefusedCookies(details);
+        watchSignInAnswer(details);
         const sent = release(details.requestId);
         navigations.onResponse(details, sent);
         refused(details, sent, !hidesCookieHeaders);
@@ -364,25 +458,35 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       onErrorOccurred(details) {
         const sent = release(details.requestId);
         navigations.onError(details);
-        if (details.tabId < 0 || lookingCloser(details.tabId) || !isLikelyCorsBlock(details)) return;
+        if (details.tabId < 0 || lookingCloser(details.tabId) || !isHiddenAnswer(details) || (details.type === "websocket" && watchingSockets(details.tabId))) return;
         // Chrome hid the answer; Firefox shows every answer to its listeners, so its errors are network errors.
-        if (hidesCookieHeaders) enqueue({ kind: "blocked", details, sent: summarizeSentCredentials(details.method, sent?.headers ?? null, false) });
+        if (!hidesCookieHeaders) return;
+        enqueue({ kind: "blocked", details, sent: summarizeSentCredentials(details.method, sent?.headers ?? null, false) });
+        if (details.type === "websocket") watchSockets?.(details.tabId);
       },
     },
     closeLook: {
       onSendHeaders(details) {
         hold(details.requestId, { headers: details.requestHeaders ?? [], cookie: true, at: details.timeStamp ?? null });
       },
-      onHeadersReceived(details) {
+      onHeadersReceived(event) {
+        // A tab looked closer at whose sockets are watched too hears a handshake twice.
+        if (heardTwice(event)) return;
         // A request that began before the closer look keeps what the default listener saw of it.
+        // (Also Chrome's WebSocket handshakes of every tab, a service worker's among them.)
+        const details = attributed(event);
+        if (details === null) return;
         fixWatch.onResponse(details);
         recovery.onResponse(details);
+        noteRefusedCookies(details);
         const sent = release(details.requestId);
         navigations.onResponse(details, sent);
         refused(details, sent, true);
       },
       onErrorOccurred(details) {
         release(details.requestId);
+        // Chrome's page loads come here (their listeners ask for extraHeaders); a second call for one is a no-op.
+        navigations.onError(details);
       },
     },
     async onTopLevelCommitted(tabId, url, qualifiers = []) {

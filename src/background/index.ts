@@ -10,7 +10,7 @@ import { privateWindowsAllowed } from "../platform/browser-kind";
 import { readSiteJar } from "../platform/cookie-jar";
 import { say } from "../platform/i18n";
 import { createTabStore } from "../platform/tab-store";
-import { browserSupportsExtraHeaders, createCloseLook, createSubresourceWatch, watchRequests } from "../platform/web-request";
+import { browserSupportsExtraHeaders, createCloseLook, createSubresourceWatch, watchRequests, type RequestEndEvent, type ResponseEvent, type SentRequestEvent } from "../platform/web-request";
 import { createCookieChangeLog } from "../platform/cookie-changes";
 import { createSessionTimeline } from "../platform/session-timeline";
 import { createLookCloser } from "./look-closer";
@@ -74,16 +74,29 @@ const recovery = createRecoveryWatch({
 const pageInput = createPageInputCheck(browser.scripting);
 const extraHeaders = browserSupportsExtraHeaders();
 // The closer look's listeners hand their events to the recorder (made next, before any event).
-const closeLook = createCloseLook(
-  browser.webRequest,
-  {
-    onSendHeaders: (details) => recorder.closeLook.onSendHeaders(details),
-    onHeadersReceived: (details) => recorder.closeLook.onHeadersReceived(details),
-    onErrorOccurred: (details) => recorder.closeLook.onErrorOccurred(details),
-  },
-  extraHeaders,
-);
+function closeLookHandlers() {
+  return {
+    onSendHeaders: (details: SentRequestEvent) => recorder.closeLook.onSendHeaders(details),
+    onHeadersReceived: (details: ResponseEvent) => recorder.closeLook.onHeadersReceived(details),
+    onErrorOccurred: (details: RequestEndEvent) => recorder.closeLook.onErrorOccurred(details),
+  };
+}
+const closeLook = createCloseLook(browser.webRequest, closeLookHandlers(), extraHeaders);
+// A tab whose WebSocket handshake failed with its answer hidden: its next handshakes are watched with extraHeaders
+// for a while (apps reconnect), which names the refusal. Any extraHeaders listener costs every request while it is
+// there (docs/performance.md), so only then, and only for SOCKET_WATCH_MS.
+const socketLook = createCloseLook(browser.webRequest, closeLookHandlers(), extraHeaders, ["websocket"]);
+const SOCKET_WATCH_MS = 5 * 60_000;
+const socketTimers = new Map<number, ReturnType<typeof setTimeout>>();
+function watchSockets(tabId: number): void {
+  if (!extraHeaders) return;
+  socketLook.add(tabId);
+  clearTimeout(socketTimers.get(tabId));
+  socketTimers.set(tabId, setTimeout(() => (socketLook.remove(tabId), socketTimers.delete(tabId)), SOCKET_WATCH_MS));
+}
 const recorder = createFailureRecorder({
+  watchSockets,
+  watchingSockets: (tabId) => socketLook.has(tabId),
   store,
   badge,
   diagnose: (evidence) => sayDiagnosis(classify(evidence), say),
@@ -102,6 +115,7 @@ const recorder = createFailureRecorder({
   newId: () => crypto.randomUUID(),
   tabExists,
   sessionEvents: () => sessionTimeline.events(),
+  cookieRefused: (cookie) => sessionTimeline.refused(cookie),
   tabUrl: (tabId) => browser.tabs.get(tabId).then(
     (tab) => tab.url ?? null,
     () => null,

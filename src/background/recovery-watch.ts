@@ -32,6 +32,9 @@ function pathKey(url: string): string | null {
 export function createRecoveryWatch({ store, badge, changed, logError, now = Date.now }: RecoveryWatchDeps) {
   const pending = new Map<number, Map<string, string[]>>();
   const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  // Refusals heard but not yet recorded (the recorder reads the jar first), and when the page's next try answered normally:
+  // a page that retries at once can have its answer before the refusal is recorded.
+  const heard = new Map<number, Map<string, { at: number; answered: boolean }>>();
 
   async function settle(tabId: number): Promise<void> {
     pending.delete(tabId);
@@ -58,15 +61,33 @@ export function createRecoveryWatch({ store, badge, changed, logError, now = Dat
   }
 
   return {
+    /** A refusal as it is heard, before it is recorded: the page's answer to its next try may come first. */
+    heard(tabId: number, url: string): void {
+      const key = pathKey(url);
+      if (!key) return;
+      const byPath = heard.get(tabId) ?? new Map<string, { at: number; answered: boolean }>();
+      const at = now();
+      // Refusals that were never recorded (a site ignored, a status not watched) are forgotten after a while.
+      for (const [k, v] of byPath) if (at - v.at > 10_000) byPath.delete(k);
+      byPath.set(key, { at, answered: false });
+      heard.set(tabId, byPath);
+    },
     /** Refusals just recorded that the page may still handle itself (`quietUntil` set). */
     expect(tabId: number, failures: readonly Failure[]): void {
       const quiet = failures.filter((f) => f.quietUntil !== undefined);
       if (quiet.length === 0) return;
       const byPath = pending.get(tabId) ?? new Map<string, string[]>();
+      const early = heard.get(tabId);
+      const already: string[] = [];
       for (const f of quiet) {
         const key = pathKey(f.url);
-        if (key) byPath.set(key, [...(byPath.get(key) ?? []), f.id]);
+        if (!key) continue;
+        if (early?.get(key)?.answered) already.push(f.id);
+        else byPath.set(key, [...(byPath.get(key) ?? []), f.id]);
+        early?.delete(key);
       }
+      if (already.length > 0) void handled(tabId, already);
+      if (byPath.size === 0) return;
       pending.set(tabId, byPath);
       clearTimeout(timers.get(tabId));
       const until = Math.max(...quiet.map((f) => f.quietUntil!));
@@ -74,8 +95,14 @@ export function createRecoveryWatch({ store, badge, changed, logError, now = Dat
     },
     /** A response in a tab: the page's next try at a refused address, answered normally, handles it. */
     onResponse(details: { tabId: number; url: string; statusCode: number }): void {
+      if (!answeredNormally(details.statusCode)) return;
+      const early = heard.get(details.tabId);
+      if (early) {
+        const seen = early.get(pathKey(details.url) ?? "");
+        if (seen) seen.answered = true;
+      }
       const byPath = pending.get(details.tabId);
-      if (!byPath || !answeredNormally(details.statusCode)) return;
+      if (!byPath) return;
       const key = pathKey(details.url);
       const ids = key ? byPath.get(key) : undefined;
       if (!key || !ids) return;
@@ -84,6 +111,7 @@ export function createRecoveryWatch({ store, badge, changed, logError, now = Dat
     },
     onTabRemoved(tabId: number): void {
       pending.delete(tabId);
+      heard.delete(tabId);
       clearTimeout(timers.get(tabId));
       timers.delete(tabId);
     },

@@ -23,6 +23,8 @@ export interface BlockedRequest {
   error: string;
   /** What the call carried, by name and scheme only (a token's safe claims). */
   sent: SentCredentials;
+  /** "websocket": a page's live connection whose handshake failed (Chrome shows its answer only to extraHeaders listeners). Absent for a call to another origin. */
+  kind?: "websocket";
 }
 
 /** The fields of a webRequest `onErrorOccurred` event this needs. */
@@ -50,6 +52,15 @@ export function isLikelyCorsBlock(event: Pick<NetworkErrorEvent, "url" | "type" 
   }
 }
 
+/**
+ * True for a request whose answer Chrome hid from a listener without `extraHeaders`: a page's call
+ * to another origin failed like a CORS check, or a WebSocket handshake answered with anything but
+ * "101 Switching Protocols" (a 401, say), which such a listener hears of only as `net::ERR_FAILED`.
+ */
+export function isHiddenAnswer(event: Pick<NetworkErrorEvent, "url" | "type" | "error" | "initiator">): boolean {
+  return isLikelyCorsBlock(event) || (event.type === "websocket" && event.error === CORS_ERROR);
+}
+
 /** The record of a blocked call. Pure. */
 export function toBlockedRequest(id: string, event: NetworkErrorEvent, sent: SentCredentials): BlockedRequest {
   return {
@@ -62,6 +73,7 @@ export function toBlockedRequest(id: string, event: NetworkErrorEvent, sent: Sen
     frameId: event.frameId,
     error: event.error.slice(0, 100),
     sent,
+    ...(event.type === "websocket" ? { kind: "websocket" as const } : {}),
   };
 }
 
@@ -78,6 +90,7 @@ export function isBlockedRequest(value: unknown): value is BlockedRequest {
     typeof b.time === "number" &&
     typeof b.frameId === "number" &&
     typeof b.error === "string" &&
+    (b.kind === undefined || b.kind === "websocket") &&
     typeof b.sent === "object" &&
     b.sent !== null &&
     Array.isArray((b.sent as { cookieNames?: unknown }).cookieNames)

@@ -3,7 +3,7 @@ import type { Diagnosis, Reason } from "./diagnosis";
 import type { FailureEvidence } from "./evidence";
 import { rankFixes } from "./fixes/rank-fixes";
 import { describeObservations } from "./observations";
-import { cookiesBlocked, sessionEnded, sessionEndedEarlier, staleCookie } from "./cookie-rules";
+import { cookiesBlocked, sessionEnded, sessionEndedEarlier, signInCookieRefused, staleCookie } from "./cookie-rules";
 import { bodyReason, csrfRefused } from "./body-rules";
 import { looksLikeSession } from "./sign-in/session-cookies";
 import { oauthError, signInLoop, signInRedirect } from "./sign-in/redirect-rules";
@@ -50,6 +50,8 @@ export function classify(evidence: FailureEvidence): Diagnosis {
 }
 
 const RULES: Rule[] = [
+  // A sign-in the browser would not keep explains a loop back to the sign-in page too.
+  signInCookieRefused,
   signInLoop,
   oauthError,
   proxyAuth,
@@ -120,12 +122,22 @@ function iisExpiry(e: FailureEvidence, host: string): Finding | null {
 
 function wrongCredentials(e: FailureEvidence, host: string): Finding | null {
   const scheme = e.sent.authorizationScheme?.toLowerCase() ?? "";
+  const asked = e.response.challenges.some((c) => PASSWORD_SCHEMES.includes(c.scheme.toLowerCase()));
+  if (e.sent.addressCredentials && asked && e.status === 401) {
+    // A page's XHR opened with a username and password: the browser answered the challenge with them, and they were refused.
+    return {
+      cause: "wrong-credentials",
+      confidence: 0.85,
+      summary: text("summaryWrongPassword", host),
+      reasons: [{ seen: text("seenAddressCredentials", e.method), meaning: text("meaningAddressCredentials") }],
+    };
+  }
   if (PASSWORD_SCHEMES.includes(scheme) && e.status === 401) {
-    const asked = e.response.challenges.some((c) => PASSWORD_SCHEMES.includes(c.scheme.toLowerCase()));
     if (!asked) {
-      // Asked nothing again: the password, or the account (RabbitMQ's "Not management user"), was refused.
+      // The server took the password and asked for none other: it refused the account here (RabbitMQ's "Not
+      // management user"). A server that refuses a wrong password without a challenge looks the same, so not surer than 50%.
       return {
-        cause: "wrong-credentials",
+        cause: "insufficient-permissions",
         confidence: 0.5,
         summary: text("summaryPasswordOrNotAllowed", host),
         reasons: [{ seen: text("seenPasswordNoChallenge", e.sent.authorizationScheme ?? ""), meaning: text("meaningPasswordNoChallenge") }],

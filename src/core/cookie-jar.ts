@@ -1,3 +1,5 @@
+import { looksLikeSession } from "./sign-in/session-cookies";
+
 /** A cookie from the browser's jar, as the cookies API describes it, without its value. */
 export interface JarCookie {
   name: string;
@@ -11,6 +13,11 @@ export interface JarCookie {
   session: boolean;
   /** True for a partitioned (CHIPS) cookie. */
   partitioned: boolean;
+  /**
+   * A partitioned cookie of the site's own tab (its partition is the site itself), read for a
+   * frame inside another site's page, where it does not apply. Absent for the rest.
+   */
+  elsewhere?: boolean;
 }
 
 /** The cookies API's SameSite values; anything else (an older browser's) counts as unspecified. */
@@ -41,6 +48,10 @@ export interface JarAnalysis {
   presumed: boolean;
   /** Names held by more than one applicable cookie: one shadows the other. */
   duplicateNames: string[];
+  /** Sign-in cookies of the host kept by their `Path` to another part of the site, which the browser does not send here. Absent in older records. */
+  otherPaths?: { name: string; path: string }[];
+  /** Sign-in cookies of the site kept in its own tab's partition, absent from the page it is framed in. Absent in older records. */
+  keptApart?: string[];
 }
 
 const MAX_APPLICABLE = 50;
@@ -62,8 +73,9 @@ export function analyzeJar(url: string, jar: readonly JarCookie[], sentNames: re
   // browser blocks third-party cookies is a setting it cannot read, so that is never presumed.
   const sent = sentNames === null ? null : new Set(sentNames);
   const wasSent = (c: JarCookie) => (sent ? sent.has(c.name) : !credentialsOmitted && ruleWithholds(c, target, crossSite, topLevel) === null);
-  const applicable = jar
-    .filter((c) => domainMatches(target.hostname, c) && pathMatches(target.pathname, c.path))
+  const here = jar.filter((c) => !c.elsewhere && domainMatches(target.hostname, c));
+  const applicable = here
+    .filter((c) => pathMatches(target.pathname, c.path))
     .sort((a, b) => b.path.length - a.path.length)
     .slice(0, MAX_APPLICABLE)
     .map((c): ApplicableCookie => {
@@ -72,7 +84,15 @@ export function analyzeJar(url: string, jar: readonly JarCookie[], sentNames: re
     });
   const counts = new Map<string, number>();
   for (const c of applicable) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
-  return { applicable, presumed: sent === null, duplicateNames: [...counts].filter(([, n]) => n > 1).map(([name]) => name) };
+  const otherPaths = here.filter((c) => !pathMatches(target.pathname, c.path) && looksLikeSession(c.name)).slice(0, 5).map(({ name, path }) => ({ name, path }));
+  const keptApart = [...new Set(jar.filter((c) => c.elsewhere && looksLikeSession(c.name) && domainMatches(target.hostname, c) && pathMatches(target.pathname, c.path)).map((c) => c.name))].slice(0, 5);
+  return {
+    applicable,
+    presumed: sent === null,
+    duplicateNames: [...counts].filter(([, n]) => n > 1).map(([name]) => name),
+    ...(otherPaths.length ? { otherPaths } : {}),
+    ...(keptApart.length ? { keptApart } : {}),
+  };
 }
 
 /** Why a cookie that applies to the URL did not go out: a rule of its own attributes, else the third-party setting, else unknown. */

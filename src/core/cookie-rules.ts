@@ -70,6 +70,7 @@ const REJECTION_MEANING: Record<CookieRejection, MessageKey> = {
   "host-prefix": "meaningRejectedHostPrefix",
   "secure-prefix": "meaningRejectedSecurePrefix",
   "domain-mismatch": "meaningRejectedDomain",
+  "too-large": "meaningRejectedTooLarge",
 };
 
 const WITHHELD_MEANING: Record<Exclude<WithheldReason, "not-sent" | "credentials-omitted">, MessageKey> = {
@@ -123,4 +124,77 @@ export function sessionEndedEarlier(e: FailureEvidence, host: string): Finding |
     summary: text(expired ? "summarySessionCookieExpired" : "summarySessionCookieDeleted", host, ending.name, before),
     reasons: [{ seen: text(expired ? "seenCookieExpiredAt" : "seenCookieDeletedAt", ending.name, when(ending.time)), meaning: text("meaningSessionCookieGone") }],
   };
+}
+
+/** Whether the request carried a sign-in of its own: a sign-in cookie or an Authorization header. */
+const carriedSignIn = (e: FailureEvidence) => Boolean(e.sent.authorizationScheme) || e.sent.cookieNames.some((n) => looksLikeSession(n) && !isSignatureOf(n, e.sent.cookieNames));
+/** "session.sig" without "session": a signature cookie whose cookie is not there carries no sign-in. */
+const isSignatureOf = (name: string, names: readonly string[]) => name.endsWith(".sig") && !names.includes(name.slice(0, -4));
+
+/**
+ * The browser would not keep the site's sign-in cookie, so no sign-in could follow: refused when
+ * it was set (the session timeline, from a `Set-Cookie` seen: Secure over http, too large, a bad
+ * domain…), dropped for its size (only its signature cookie is in the jar), kept in the site's own
+ * tab's partition while the site is framed in another's page, or kept by its `Path` to another
+ * part of the site. Signing in again would end the same way.
+ */
+export function signInCookieRefused(e: FailureEvidence, host: string): Finding | null {
+  if (carriedSignIn(e)) return null;
+  const refused = e.refusedCookie;
+  if (refused?.reason === "not-kept" && !(e.jar?.applicable ?? []).some((c) => looksLikeSession(c.name))) {
+    return {
+      cause: "cookies-blocked",
+      // What the browser did is inferred, not seen: as sure as not.
+      confidence: 0.5,
+      summary: text("summaryCookieNotKept", host),
+      reasons: [{ seen: text("seenSignInNotKept", when(refused.time)), meaning: text("meaningSignInNotKept") }],
+      tryFirst: text("tryRefusedOverHttp"),
+    };
+  }
+  if (refused && refused.reason !== "not-kept" && !(e.jar?.applicable ?? []).some((c) => c.name === refused.name)) {
+    return {
+      cause: "cookies-blocked",
+      confidence: 0.85,
+      summary: text("summaryCookieRefused", refused.name, host),
+      reasons: [{ seen: text("seenCookieRefusedAt", refused.name, when(refused.time), refused.reason), meaning: text(REJECTION_MEANING[refused.reason]) }],
+      tryFirst: text(refused.reason === "secure-over-http" ? "tryRefusedOverHttp" : "tryCookiesRejected"),
+    };
+  }
+  const jar = e.jar;
+  if (!jar) return null;
+  // cookie-session and its kin sign a cookie in a second one, "<name>.sig": the signature alone means the cookie was dropped.
+  const names = new Set(jar.applicable.map((c) => c.name));
+  const orphan = jar.applicable.find((c) => c.name.endsWith(".sig") && looksLikeSession(c.name.slice(0, -4)) && !names.has(c.name.slice(0, -4)));
+  if (orphan) {
+    const name = orphan.name.slice(0, -4);
+    return {
+      cause: "cookies-blocked",
+      confidence: 0.7,
+      summary: text("summaryCookieRefused", name, host),
+      reasons: [{ seen: text("seenSignatureAlone", orphan.name, name), meaning: text("meaningSignatureAlone", name) }],
+      tryFirst: text("tryCookiesRejected"),
+    };
+  }
+  const apart = jar.keptApart?.[0];
+  if (apart && e.embeddedIn) {
+    return {
+      cause: "cookies-blocked",
+      confidence: 0.8,
+      summary: text("summaryCookieKeptApart", host, e.embeddedIn),
+      reasons: [{ seen: text("seenCookieKeptApart", apart, host), meaning: text("meaningCookieKeptApart", e.embeddedIn) }],
+      tryFirst: text("tryOwnTabPartitioned", host, e.embeddedIn),
+    };
+  }
+  const elsewhere = jar.otherPaths?.[0];
+  if (elsewhere && !jar.applicable.some((c) => looksLikeSession(c.name))) {
+    return {
+      cause: "cookies-blocked",
+      confidence: 0.6,
+      summary: text("summaryCookieOtherPath", elsewhere.name, host, elsewhere.path),
+      reasons: [{ seen: text("seenCookieOtherPath", elsewhere.name, elsewhere.path), meaning: text("meaningCookieOtherPath", elsewhere.path) }],
+      tryFirst: text("tryCookieOtherPath"),
+      fixes: ["copy-report", "sign-in"],
+    };
+  }
+  return null;
 }

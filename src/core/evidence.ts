@@ -6,7 +6,7 @@ import { parseSetCookie, type SetCookieSummary } from "./set-cookie";
 import { registrableDomain } from "./site";
 import { parseWwwAuthenticate, type Challenge } from "./www-authenticate";
 import type { SignInRedirect } from "./sign-in/navigation";
-import type { SessionEnding } from "./sign-in/session-cookies";
+import type { SessionEnding, RefusedCookie } from "./sign-in/session-cookies";
 import type { BodyReason } from "./body-reason";
 
 /** The response side of a failure, as far as a diagnosis needs it. */
@@ -72,6 +72,8 @@ export interface FailureEvidence {
   redirect?: SignInRedirect | null;
   /** The last sign-in cookie for the address that ended before this failure (the session timeline). Absent when none. */
   sessionEnding?: SessionEnding | null;
+  /** A sign-in cookie for the address the browser refused to store before this failure (the session timeline). Absent when none. */
+  refusedCookie?: RefusedCookie | null;
   /** The reason the response's body gives, where the body was read (the DevTools panel). Absent otherwise. */
   bodyReason?: BodyReason | null;
 }
@@ -151,7 +153,7 @@ export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen, to
     time: Math.round(response.timeStamp),
     // Date has one-second resolution: round the skew to whole seconds so latency is not read as skew.
     clockSkewMs: Number.isNaN(serverNow) ? null : Math.round((serverNow - response.timeStamp) / 1000) * 1000,
-    sent: summarizeSentCredentials(response.method, seen.request, seen.cookie),
+    sent: { ...summarizeSentCredentials(response.method, seen.request, seen.cookie), ...(hasUserInfo(response.url) ? { addressCredentials: true as const } : {}) },
     response: {
       wwwAuthenticate,
       proxyAuthenticate,
@@ -174,6 +176,15 @@ export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen, to
     repeats: 0,
     sentAt: seen.sentAt ?? null,
   };
+}
+
+/** Whether an address carries a username of its own (its value is never kept: the URL is redacted). */
+function hasUserInfo(url: string): boolean {
+  try {
+    return new URL(url).username !== "";
+  } catch {
+    return false;
+  }
 }
 
 /** A refusal's `Location`, resolved against its URL, as it may be kept: http(s) only, redacted. */

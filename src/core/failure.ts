@@ -39,7 +39,7 @@ export interface Failure {
   quietUntil?: number;
 }
 
-export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding" | "bodyReason"> & {
+export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding" | "refusedCookie" | "bodyReason"> & {
   /** Where "Sign in" goes for this failure. Absent where AuthLens cannot tell. */
   signIn?: SignInTarget;
   /** The site's service worker made the request, for the tab's page. Absent otherwise. */
@@ -63,7 +63,7 @@ export interface FailureContext {
 
 /** Joins what was observed and what the classifier concluded into a recordable failure. */
 export function toFailure(id: string, frameId: number, evidence: FailureEvidence, diagnosis: SaidDiagnosis, context: FailureContext = {}): Failure {
-  const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, redirect, sessionEnding, bodyReason } = evidence;
+  const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, redirect, sessionEnding, refusedCookie, bodyReason } = evidence;
   return {
     id,
     url,
@@ -86,6 +86,7 @@ export function toFailure(id: string, frameId: number, evidence: FailureEvidence
       repeats,
       ...(redirect ? { redirect } : {}),
       ...(sessionEnding ? { sessionEnding } : {}),
+      ...(refusedCookie ? { refusedCookie } : {}),
       ...(bodyReason ? { bodyReason } : {}),
       ...(context.signIn ? { signIn: context.signIn } : {}),
       ...(context.serviceWorker ? { serviceWorker: true as const } : {}),

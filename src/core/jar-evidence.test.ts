@@ -141,7 +141,8 @@ describe("withJarEvidence, as Chrome shows a request by default (headers without
     const e = withJarEvidence(chrome({}, headers(["Authorization", "Basic YWxpY2U6d3Jvbmc="])), [jarCookie()], []);
     expect(e.sent).toMatchObject({ seen: true, cookiesFrom: "jar", cookieNames: ["sessionid"], authorizationScheme: "Basic" });
     expect(e.sent.cookiesUncertain).toBeUndefined();
-    expect(diagnose(e).cause).toBe("wrong-credentials");
+    // Refused without asking again: the account, or the password, was refused (not surer than 50%).
+    expect(diagnose(e)).toMatchObject({ cause: "insufficient-permissions", confidence: 0.5 });
   });
 
   it("says nothing identified the request only as far as it saw: no cookie in the jar, and no Authorization", () => {

@@ -49,6 +49,12 @@ export interface SentCredentials {
   apiKeyHeader?: string | null;
   /** True when the anti-forgery token sent is one that ends with the session (WordPress's `X-WP-Nonce`). Absent otherwise. */
   sessionNonce?: true;
+  /**
+   * True when the address carried a username (and password) of its own, as a page's XHR opened with
+   * credentials does (`http://user:…@host/`): the browser answers a challenge with them itself.
+   * Never the values. Absent otherwise.
+   */
+  addressCredentials?: true;
 }
 
 const MAX_COOKIE_NAMES = 100;

@@ -1,5 +1,8 @@
 /** Why a browser refuses to store a cookie a server set (Chrome's CookieInclusionStatus, RFC 6265bis). */
-export type CookieRejection = "samesite-none-insecure" | "secure-over-http" | "host-prefix" | "secure-prefix" | "domain-mismatch";
+export type CookieRejection = "samesite-none-insecure" | "secure-over-http" | "host-prefix" | "secure-prefix" | "domain-mismatch" | "too-large";
+
+/** The most a browser stores of a cookie's name and value together (RFC 6265bis §5.7 step 3; Chrome, Firefox). */
+export const MAX_COOKIE_BYTES = 4096;
 
 /** What AuthLens keeps of one `Set-Cookie` header: never the value. */
 export interface SetCookieSummary {
@@ -42,7 +45,8 @@ export function parseSetCookie(header: string, now: number, requestUrl?: string)
   }
   // Max-Age wins over Expires (RFC 6265 §5.3 step 3).
   summary.clears = maxAge !== null ? maxAge <= 0 : expires !== null && expires <= now;
-  summary.rejected = rejection(summary, requestUrl);
+  // Too large is decided on the header as sent: the name and value kept above are cut short.
+  summary.rejected = new TextEncoder().encode(pair.trim()).length - 1 > MAX_COOKIE_BYTES ? "too-large" : rejection(summary, requestUrl);
   return summary;
 }
 

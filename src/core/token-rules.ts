@@ -199,5 +199,8 @@ function refusedApiKey(e: FailureEvidence, host: string): Finding | null {
     confidence: e.status === 401 ? 0.7 : 0.5,
     summary: header ? text("summaryApiKeyRefused", host, header) : text("summaryApiKeyParamRefused", host, param!),
     reasons: [{ seen: header ? text("seenApiKeyHeader", header, e.status) : text("seenApiKeyParam", param!, e.status), meaning: text("meaningApiKeyRefused") }],
+    // A page sends the key it was set up with: whoever set it up gives it a new one; signing in may show one to copy.
+    tryFirst: text("tryApiKey"),
+    fixes: ["copy-report", "sign-in"],
   };
 }

@@ -22,16 +22,21 @@ export async function readSiteJar(cookies: CookiesPort, url: string, topLevelUrl
     // Partitioned (CHIPS) cookies are returned only for the partition asked for: the tab's top-level site.
     const topLevelSite = topLevelUrl ? siteOrigin(topLevelUrl) : null;
     const partitioned = topLevelSite ? await cookies.getAll({ domain: site, partitionKey: { topLevelSite }, ...store }).catch(() => []) : [];
+    // A frame inside another site's page: the site's own tab's partition too, where its sign-in may be kept apart.
+    const ownSite = siteOrigin(url);
+    const ownTab = topLevelSite && ownSite && ownSite !== topLevelSite ? await cookies.getAll({ domain: site, partitionKey: { topLevelSite: ownSite }, ...store }).catch(() => []) : [];
     const seen = new Set<string>();
     const jar: JarCookie[] = [];
-    for (const c of [...unpartitioned, ...partitioned]) {
+    const all = [...unpartitioned.map((c) => [c, false] as const), ...partitioned.map((c) => [c, false] as const), ...ownTab.map((c) => [c, true] as const)];
+    for (const [c, fromOwnTab] of all) {
       const partitionedCookie = c.partitionKey !== undefined && c.partitionKey !== null;
-      const key = `${c.name}\n${c.domain}\n${c.path}\n${partitionedCookie}`;
+      const elsewhere = fromOwnTab && partitionedCookie;
+      const key = `${c.name}\n${c.domain}\n${c.path}\n${partitionedCookie}\n${elsewhere}`;
       if (seen.has(key)) continue;
       seen.add(key);
       // The value is dropped here: the diagnosis keeps names and attributes only.
       const { value: _value, storeId: _store, expirationDate: _expiry, partitionKey: _partition, ...attributes } = fromApiCookie(c);
-      jar.push({ ...attributes, name: attributes.name.slice(0, 128), partitioned: partitionedCookie });
+      jar.push({ ...attributes, name: attributes.name.slice(0, 128), partitioned: partitionedCookie, ...(elsewhere ? { elsewhere: true } : {}) });
       if (jar.length >= MAX_JAR) break;
     }
     return jar;

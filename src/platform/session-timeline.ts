@@ -1,5 +1,6 @@
 import { looksLikeSession, SESSION_ENDING_WINDOW_MS, type SessionCookieEvent } from "../core/sign-in/session-cookies";
 import type { CookieChangedPort, IgnoredChange } from "./cookie-changes";
+import type { RefusalReason } from "../core/sign-in/session-cookies";
 
 /** The slice of `storage.session` the timeline is kept in, so it outlives a worker stop. */
 export interface TimelineAreaPort {
@@ -24,7 +25,8 @@ function isEvent(value: unknown): value is SessionCookieEvent {
     typeof e.removed === "boolean" &&
     typeof e.cause === "string" &&
     typeof e.time === "number" &&
-    (typeof e.expiredAt === "number" || e.expiredAt === null)
+    (typeof e.expiredAt === "number" || e.expiredAt === null) &&
+    (e.refused === undefined || typeof e.refused === "string")
   );
 }
 
@@ -70,6 +72,17 @@ export function createSessionTimeline(onChanged: CookieChangedPort, area: Timeli
     timer ??= setTimeout(save, SAVE_DELAY_MS);
   });
   return {
+    /**
+     * A sign-in cookie a response set that the browser would not store (seen where `Set-Cookie` is
+     * shown: Chrome's page loads and closer looks, Firefox's every response). `cookies.onChanged`
+     * says nothing of those.
+     */
+    refused(cookie: { name: string; domain: string; hostOnly: boolean; path: string; reason: RefusalReason }): void {
+      if (cookie.name !== "" && !looksLikeSession(cookie.name)) return;
+      events.push({ name: cookie.name.slice(0, 128), domain: cookie.domain, hostOnly: cookie.hostOnly, path: cookie.path, removed: false, cause: "refused", time: now(), expiredAt: null, refused: cookie.reason });
+      if (events.length > MAX_EVENTS * 2) events = events.slice(-MAX_EVENTS);
+      timer ??= setTimeout(save, SAVE_DELAY_MS);
+    },
     /** Every event kept, oldest first, once the stored ones are read. */
     async events(): Promise<readonly SessionCookieEvent[]> {
       await loaded;

@@ -90,8 +90,9 @@ export function watchRequests(webRequest: WebRequestPort, handlers: RequestHandl
  * cookie headers and to preflights; Firefox shows those without it and rejects the value, so it is
  * asked for only where the browser declares it. Listeners added at run time are not kept for a
  * stopped worker: the worker adds them again when it starts (background/look-closer.ts).
+ * `types`: the request types looked at (the WebSocket watch takes handshakes alone).
  */
-export function createCloseLook(webRequest: WebRequestPort, handlers: RequestHandlers, supportsExtraHeaders: boolean) {
+export function createCloseLook(webRequest: WebRequestPort, handlers: RequestHandlers, supportsExtraHeaders: boolean, types: readonly string[] = SIGN_IN_TYPES) {
   const extra = supportsExtraHeaders ? ["extraHeaders"] : [];
   const tabs = new Map<number, RequestHandlers>();
   return {
@@ -100,7 +101,7 @@ export function createCloseLook(webRequest: WebRequestPort, handlers: RequestHan
       if (tabs.has(tabId)) return;
       // A tab's own functions: a browser ignores a function added twice to one event.
       const own: RequestHandlers = { onSendHeaders: (d) => handlers.onSendHeaders(d), onHeadersReceived: (d) => handlers.onHeadersReceived(d), onErrorOccurred: (d) => handlers.onErrorOccurred(d) };
-      const filter = { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES], tabId };
+      const filter = { urls: ["<all_urls>"], types: [...types], tabId };
       webRequest.onSendHeaders.addListener(own.onSendHeaders, filter, ["requestHeaders", ...extra]);
       webRequest.onHeadersReceived.addListener(own.onHeadersReceived, filter, ["responseHeaders", ...extra]);
       webRequest.onErrorOccurred.addListener(own.onErrorOccurred, filter);

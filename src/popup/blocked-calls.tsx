@@ -4,15 +4,15 @@ import { format, t } from "../platform/i18n";
 import { shortUrl } from "../ui/short-url";
 
 /**
- * Calls to another origin that failed before AuthLens could see their answer (most likely CORS):
- * not diagnosed, so listed apart from the failures, with what each carried.
+ * Calls to another origin that failed before AuthLens could see their answer (most likely CORS),
+ * and live connections (WebSockets) whose handshake failed: not diagnosed, so listed apart from the failures, with what each carried.
  */
 export function BlockedCalls({ blocked, now }: { blocked: readonly BlockedRequest[]; now: number }) {
   if (blocked.length === 0) return null;
   return (
     <section class="blocked" aria-labelledby="blocked-heading">
       <h2 id="blocked-heading">{t("blockedHeading")}</h2>
-      <p>{t("blockedWhy")}</p>
+      <p>{t(blocked.every((b) => b.kind === "websocket") ? "blockedWhyWebSocket" : "blockedWhy")}</p>
       <ul>
         {blocked.map((b) => (
           <li key={b.id} class="blocked-call">
@@ -22,6 +22,7 @@ export function BlockedCalls({ blocked, now }: { blocked: readonly BlockedReques
             <p class="meta">
               {t("blockedFrom", b.initiator)} · <time dateTime={new Date(b.time).toISOString()}>{format(clock(b.time, true))}</time>
             </p>
+            {b.kind === "websocket" && <p class="kind">{t("blockedWebSocket")}</p>}
             <p class="carried">{carried(b, now)}</p>
           </li>
         ))}

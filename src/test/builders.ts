@@ -28,7 +28,7 @@ export function makeResponse(overrides: Partial<ResponseEvent> = {}): ResponseEv
   };
 }
 
-export function makeRequest(overrides: Partial<SentRequestEvent> = {}): SentRequestEvent {
+export function makeRequest(overrides: Partial<SentRequestEvent & { url: string; type: string }> = {}): SentRequestEvent {
   return {
     requestId: "1001",
     tabId: 7,

@@ -1,7 +1,8 @@
 /**
- * Whether the page holds text the person typed or a choice they changed: a field whose value
- * differs from its default (passwords aside: they are typed again anyway), a picked file, or a
- * focused editable area with text; in the document and the same-origin frames it can reach.
+ * Whether the page holds text the person typed or a choice they changed: a field shown on the page
+ * whose value differs from its default (passwords aside: they are typed again anyway; a hidden
+ * one is an app's own state, such as a color picker its script set in a dialog not open), a
+ * picked file, or a focused editable area with text; in the document and the same-origin frames it can reach.
  * Self-contained (no imports, no closure): the worker also runs it in every frame of a tab
  * (`scripting.executeScript`), and the banner in its own page.
  */
@@ -9,6 +10,8 @@ export function typedIntoPage(): boolean {
   const SKIP = new Set(["hidden", "submit", "button", "reset", "image", "password"]);
   const typed = (doc: Document, depth: number): boolean => {
     for (const field of doc.querySelectorAll("input, textarea, select")) {
+      // Not rendered (display: none, or inside something that is): nothing the person sees or typed now.
+      if (field.getClientRects().length === 0) continue;
       if (field instanceof HTMLTextAreaElement && field.value !== field.defaultValue) return true;
       if (field instanceof HTMLSelectElement && [...field.options].some((o) => o.selected !== o.defaultSelected)) return true;
       if (field instanceof HTMLInputElement && !SKIP.has(field.type)) {

@@ -5,7 +5,7 @@ import type { Handled } from "../../../src/core/handled";
 import type { RealLab } from "../real-lab";
 
 /** The lab's servers that serve client pages at /pages/…. */
-export type PageServer = "nginx" | "apache" | "django" | "flask" | "node";
+export type PageServer = "nginx" | "apache" | "django" | "flask" | "node" | "fastapi" | "jupyter";
 
 /** What a scenario's preparation can do: what a person did before the failure, and what happened on the server meanwhile. */
 export interface Stage {

@@ -63,13 +63,13 @@ export interface FlaskSite {
   stop(): Promise<void>;
 }
 
-export async function startFlask(dir: string, pages: Record<string, string>): Promise<FlaskSite> {
+export async function startFlask(dir: string, pages: Record<string, string>, env: Record<string, string> = {}): Promise<FlaskSite> {
   mkdirSync(dir, { recursive: true });
   writeFiles(join(dir, "pages"), pages);
   const port = await freePort();
   let deployment = 1;
   const start = () =>
-    startServer("flask", PYTHON, ["app.py"], { port, cwd: FLASK_DIR, env: { AUTHLENS_LAB_DIR: dir, AUTHLENS_PORT: String(port), AUTHLENS_FLASK_SECRET: `authlens-lab-flask-deployment-${deployment}`, PYTHONDONTWRITEBYTECODE: "1" } });
+    startServer("flask", PYTHON, ["app.py"], { port, cwd: FLASK_DIR, env: { AUTHLENS_LAB_DIR: dir, AUTHLENS_PORT: String(port), AUTHLENS_FLASK_SECRET: `authlens-lab-flask-deployment-${deployment}`, PYTHONDONTWRITEBYTECODE: "1", ...env } });
   const site = { server: await start() };
   return {
     get server() {

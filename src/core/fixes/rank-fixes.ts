@@ -24,11 +24,15 @@ export const framedBySite = (e: Pick<FailureEvidence, "embeddedIn" | "crossSite"
 
 /** The browser asked for a username and password in its own window (HTTP Basic or Digest). */
 function browserAsks(e: RankingEvidence): boolean {
+  // A page's call that carried the name and password in its address (a web client's own form) is answered for it: the browser does not ask.
+  if (e.sent.addressCredentials) return false;
   return e.response.challenges.some((c) => PROMPT_SCHEMES.has(c.scheme.toLowerCase())) || PROMPT_SCHEMES.has(e.sent.authorizationScheme?.toLowerCase() ?? "");
 }
 
 function cookiesBlockedFixes(e: RankingEvidence): FixId[] {
   const withheld = new Set((e.jar?.applicable ?? []).flatMap((c) => (c.withheld ? [c.withheld] : [])));
+  // The site's sign-in cookie lives in its own tab's partition: that tab has it.
+  if (e.jar?.keptApart?.length && framedBySite(e)) return ["open-own-tab", "copy-report"];
   // Inside another site's page the browser keeps SameSite cookies away whatever the settings: the site's own tab gets them.
   if (withheld.has("samesite") && framedBySite(e)) return ["open-own-tab", "copy-report"];
   if (withheld.has("third-party")) return framedBySite(e) ? ["allow-cookies", "open-own-tab"] : ["allow-cookies", "reload"];

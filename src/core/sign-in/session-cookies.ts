@@ -3,6 +3,7 @@
  * (`cookies.onChanged`: names, causes and times, never values). Pure.
  */
 import { domainMatches, pathMatches } from "../cookie-jar";
+import type { CookieRejection } from "../set-cookie";
 
 /**
  * Cookie names that usually carry a sign-in (Django's sessionid, connect.sid, PHPSESSID,
@@ -36,6 +37,46 @@ export interface SessionCookieEvent {
   time: number;
   /** For a cookie that expired: when it was due to, ms since the epoch (the browser reports expiry lazily). */
   expiredAt: number | null;
+  /** Cause "refused": a sign-in cookie a response set that the browser would not store, and why. Absent otherwise. */
+  refused?: RefusalReason;
+}
+
+/**
+ * Why a sign-in cookie was not kept: a rule a `Set-Cookie` seen breaks, or "not-kept": a sign-in
+ * form on plain http answered by a redirect (a sign-in that worked) left no sign-in cookie in the
+ * jar, where `Set-Cookie` was hidden (Chrome by default). The name is then unknown ("").
+ */
+export type RefusalReason = CookieRejection | "not-kept";
+
+/** A sign-in cookie the browser refused to store, for the diagnosis. */
+export interface RefusedCookie {
+  name: string;
+  reason: RefusalReason;
+  time: number;
+}
+
+/** How long a refused sign-in cookie still explains a refusal: a sign-in that never took. */
+export const REFUSED_COOKIE_WINDOW_MS = 30 * 60_000;
+
+/**
+ * The last sign-in cookie for `url` the browser refused to store before `at`, unless the site
+ * has set one of that name since (the sign-in took in the end): "your browser refused the
+ * sessionid cookie the site sent when you signed in".
+ */
+export function lastRefusedCookie(events: readonly SessionCookieEvent[], url: string, at: number): RefusedCookie | null {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return null;
+  }
+  let found: SessionCookieEvent | null = null;
+  for (const e of events) {
+    if (e.time > at || at - e.time > REFUSED_COOKIE_WINDOW_MS || !domainMatches(target.hostname, e)) continue;
+    if (e.cause === "refused" && e.refused) found = e;
+    else if (found && (e.name === found.name || found.name === "") && !e.removed && looksLikeSession(e.name)) found = null;
+  }
+  return found?.refused ? { name: found.name, reason: found.refused, time: found.time } : null;
 }
 
 /** How a sign-in cookie ended before a failure, for the diagnosis and the popup. */
@@ -61,7 +102,7 @@ export function lastSessionEnding(events: readonly SessionCookieEvent[], url: st
   } catch {
     return null;
   }
-  const applies = (e: SessionCookieEvent) => looksLikeSession(e.name) && domainMatches(target.hostname, e) && pathMatches(target.pathname, e.path);
+  const applies = (e: SessionCookieEvent) => e.cause !== "refused" && looksLikeSession(e.name) && domainMatches(target.hostname, e) && pathMatches(target.pathname, e.path);
   // An expiry counts from when it was due (the browser reports it lazily, maybe only as the request goes out).
   const when = (e: SessionCookieEvent) => (e.removed && e.cause === "expired" && e.expiredAt !== null ? Math.min(e.expiredAt, e.time) : e.time);
   const relevant = events.filter((e) => applies(e) && when(e) <= at && at - when(e) <= SESSION_ENDING_WINDOW_MS).sort((a, b) => when(a) - when(b));

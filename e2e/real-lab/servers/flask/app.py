@@ -15,6 +15,10 @@ app = Flask(__name__)
 app.config["SECRET_KEY"] = os.environ["AUTHLENS_FLASK_SECRET"]
 # A sign-in that asks not to be remembered lasts this long (a short "remember me").
 app.config["PERMANENT_SESSION_LIFETIME"] = timedelta(seconds=int(os.environ.get("AUTHLENS_FLASK_BRIEF_SECONDS", "3")))
+# Production's settings (Flask's security guide), for a deployment that is served over plain http all the same.
+if os.environ.get("AUTHLENS_FLASK_SECURE_COOKIES"):
+    app.config["SESSION_COOKIE_SECURE"] = True
+    app.config["REMEMBER_COOKIE_SECURE"] = True
 login_manager = LoginManager(app)
 # The site's pages send people who are not signed in to the sign-in form; the API answers 401.
 site = Blueprint("site", __name__)
@@ -46,6 +50,16 @@ def login():
 @site.get("/sign-in")
 def sign_in_form():
     return send_from_directory(os.path.join(os.environ["AUTHLENS_LAB_DIR"], "pages"), "sign-in-form.html")
+
+
+@site.post("/sign-in")
+def sign_in():
+    """The classic form: signed in, on to the page asked for; else back to the form."""
+    name = request.form.get("username", "")
+    if USERS.get(name) != request.form.get("password"):
+        return redirect(url_for("site.sign_in_form", error=1))
+    login_user(User(name))
+    return redirect(url_for("site.notes_page"))
 
 
 @site.get("/notes")

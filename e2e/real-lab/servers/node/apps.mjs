@@ -13,7 +13,10 @@ import jwt from "jsonwebtoken";
 import Koa from "koa";
 import koaJwt from "koa-jwt";
 import cookieParser from "cookie-parser";
+import cookieSession from "cookie-session";
 import { readFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import { WebSocketServer } from "ws";
 import { join } from "node:path";
 import { csrfSync } from "csrf-sync";
 import openIdConnect from "express-openid-connect";
@@ -98,7 +101,8 @@ function koaJwtSite(pages) {
   const app = new Koa();
   app.use(async (ctx, next) => {
     if (!ctx.path.startsWith("/pages/")) return next();
-    ctx.type = "html";
+    // A service worker's script must be served as JavaScript.
+    ctx.type = ctx.path.endsWith(".js") ? "js" : "html";
     ctx.body = await readFile(join(pages, ctx.path.slice("/pages/".length).replace(/\.\./g, "")));
   });
   app.use(koaJwt({ secret: JWT_SECRET }));
@@ -150,6 +154,80 @@ function openIdApp(id, options = {}) {
   return app;
 }
 
+/**
+ * express + express-session + ws: a chat whose WebSocket is for signed-in people only, as ws's
+ * own example does it (examples/express-session-parse): the upgrade request runs through the
+ * session parser, and one without a signed-in session is answered "401 Unauthorized".
+ */
+function expressWs(pages) {
+  const sessionParser = session({ secret: "authlens-real-lab-ws", resave: false, saveUninitialized: false });
+  const app = express();
+  app.use("/pages", pagesOf(pages));
+  app.use(sessionParser);
+  app.post("/login", express.urlencoded({ extended: false }), (req, res) => {
+    if (req.body.username !== NODE_USER.name || req.body.password !== NODE_USER.password) return void res.json({ error: "wrong username or password" });
+    req.session.userId = req.body.username;
+    res.json({ user: req.body.username });
+  });
+  const server = createServer(app);
+  const wss = new WebSocketServer({ clientTracking: false, noServer: true });
+  server.on("upgrade", (request, socket, head) => {
+    socket.on("error", () => undefined);
+    sessionParser(request, {}, () => {
+      if (!request.session.userId) {
+        socket.write("HTTP/1.1 401 Unauthorized\r\n\r\n");
+        socket.destroy();
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit("connection", ws, request));
+    });
+  });
+  wss.on("connection", (ws, request) => ws.send(JSON.stringify({ hello: request.session.userId })));
+  return server;
+}
+
+/** A classic sign-in form's POST: the account, or null. */
+const signedIn = (body) => (body.username === NODE_USER.name && body.password === NODE_USER.password ? body.username : null);
+
+/**
+ * express + cookie-session (the whole session in a signed cookie, "session" and "session.sig"):
+ * a sign-in that keeps the person's profile and group memberships in the session, as apps that
+ * copy an identity provider's claims do, which grows the cookie past the 4 KB a browser keeps.
+ */
+function cookieSessionBig(pages) {
+  const app = express();
+  app.use("/pages", pagesOf(pages));
+  app.use(cookieSession({ name: "session", keys: ["authlens-real-lab-cookie-session"] }));
+  app.post("/login", express.urlencoded({ extended: false }), (req, res) => {
+    const user = signedIn(req.body);
+    if (!user) return void res.redirect("/pages/sign-in.html?error=1");
+    const groups = Array.from({ length: 120 }, (_, i) => `cn=team-${i},ou=groups,dc=example,dc=test`);
+    req.session = { user, groups };
+    res.redirect("/pages/dashboard.html");
+  });
+  app.get("/api/me", (req, res) => (req.session?.user ? void res.json({ user: req.session.user }) : void res.status(401).json({ error: "not signed in" })));
+  return app;
+}
+
+/**
+ * express + express-session whose cookie is scoped to the admin section (`cookie.path`), as an
+ * app mounted under /admin sets it: the reports API under /api is outside it.
+ */
+function sessionPathScoped(pages) {
+  const app = express();
+  app.use("/pages", pagesOf(pages));
+  app.use(session({ secret: "authlens-real-lab-admin", resave: false, saveUninitialized: false, name: "admin.sid", cookie: { path: "/admin" } }));
+  app.post("/admin/login", express.urlencoded({ extended: false }), (req, res) => {
+    const user = signedIn(req.body);
+    if (!user) return void res.redirect("/pages/admin-sign-in.html?error=1");
+    req.session.user = user;
+    res.redirect("/admin/");
+  });
+  app.get("/admin/", (req, res) => (req.session.user ? void res.send(`<!doctype html><title>Admin</title><h1>Admin: ${req.session.user}</h1><p><a href="/pages/admin-reports.html">Reports</a></p>`) : void res.redirect("/pages/admin-sign-in.html")));
+  app.get("/api/reports", (req, res) => (req.session?.user ? void res.json({ reports: [] }) : void res.status(401).json({ error: "Unauthorized" })));
+  return app;
+}
+
 /** The OpenID apps: notes (as documented), wiki (tries a silent sign-in first), stale (a session cookie shadowed by an older one's). */
 const OPENID_APPS = {
   "oidc-notes": () => openIdApp("notes"),
@@ -159,12 +237,20 @@ const OPENID_APPS = {
 
 /**
  * Starts one of the Node sites on `port`, serving the client pages in `pages`.
- * @param {"express-passport" | "express-jwt" | "koa-jwt" | "oidc-provider" | keyof typeof OPENID_APPS} name
+ * @param {"express-passport" | "express-jwt" | "koa-jwt" | "express-ws" | "cookie-session-big" | "session-path" | "oidc-provider" | keyof typeof OPENID_APPS} name
  * @param {number} port
  * @param {string} pages
  */
 export function listen(name, port, pages) {
-  const app =
-    name === "express-passport" ? expressPassport(pages) : name === "express-jwt" ? expressJwt(pages) : name === "koa-jwt" ? koaJwtSite(pages) : name === "oidc-provider" ? identityProvider() : OPENID_APPS[name]();
+  const sites = {
+    "express-passport": expressPassport,
+    "express-jwt": expressJwt,
+    "koa-jwt": koaJwtSite,
+    "express-ws": expressWs,
+    "cookie-session-big": cookieSessionBig,
+    "session-path": sessionPathScoped,
+    "oidc-provider": identityProvider,
+  };
+  const app = name in sites ? sites[name](pages) : OPENID_APPS[name]();
   return new Promise((resolve) => void app.listen(port, "127.0.0.1", () => resolve(undefined)));
 }
