@@ -11,7 +11,7 @@ import { labDone } from "../authlens";
 import { call, pageHtml } from "./scenarios/page-scripts";
 import { djangoSignIn } from "./scenarios/python";
 import type { PageServer, Stage } from "./scenarios/scenario";
-import { OPENID_APPS } from "./servers/node-site";
+import { IDP_HOST, OPENID_APPS } from "./servers/node-site";
 
 export interface SignInFlow {
   id: string;
@@ -180,6 +180,41 @@ export const SIGN_IN_FLOWS: SignInFlow[] = [
       await idpSignIn(page);
       await click(page, "button[type=submit]"); // the provider's consent: Continue
       await visit(page, `${notes}/dashboard`);
+    },
+  },
+  {
+    id: "oidc-signed-back-in",
+    family: "express-openid-connect + oidc-provider",
+    what: "signed in at the provider and the app; the app's own session ends (its cookie gone); opens the dashboard: the app sends them to the provider, which signs them straight back in",
+    expect: null,
+    async run({ page, context }) {
+      // From signed out everywhere, whatever the flows before left.
+      await context.clearCookies({ domain: OPENID_APPS.notes });
+      await context.clearCookies({ domain: IDP_HOST });
+      await visit(page, `${notes}/`);
+      await click(page, "text=Sign in");
+      await idpSignIn(page);
+      await click(page, "button[type=submit]");
+      await context.clearCookies({ domain: OPENID_APPS.notes });
+      await visit(page, `${notes}/dashboard`);
+      await page.waitForURL(`${notes}/dashboard`);
+    },
+  },
+  {
+    id: "flask-page-session-ended",
+    family: "Flask-Login",
+    what: "signs in; the site is deployed again with a new secret key; the open inbox's next check is refused, and its script sends the tab to the sign-in form saying why (?reason=timeout)",
+    expect: { cause: "session-expired", url: "http://mailbox.flask.test/pages/inbox.html" },
+    pages: {
+      flask: {
+        "inbox.html": pageHtml("Inbox", "Checks the session every second, and sends the person to sign in when it ended.", `setInterval(async () => { const r = await fetch("/api/me").catch(() => null); if (r?.status === 401) location.href = "/sign-in?reason=timeout"; }, 1000);`),
+      },
+    },
+    async run({ page, lab }) {
+      await flaskSignIn(page, "mailbox.flask.test");
+      await page.goto("http://mailbox.flask.test/pages/inbox.html");
+      await lab.flask.redeploy();
+      await page.waitForURL(/\/sign-in\?reason=timeout/, { timeout: 15_000 });
     },
   },
   // --- After a sign-in at the provider: a real loop ---

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diagnose } from "../test/diagnose";
 import { createTabStore } from "../platform/tab-store";
-import { createCloseLook, createSubresourceWatch, SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchRequests, type RedirectEvent, type RequestEndEvent, type ResponseEvent, type SentRequestEvent, type WebRequestPort } from "../platform/web-request";
+import { createCloseLook, createSubresourceWatch, SIGN_IN_TYPES, SUBRESOURCE_TYPES, watchRequests, type PostedEvent, type RedirectEvent, type RequestEndEvent, type ResponseEvent, type SentRequestEvent, type WebRequestPort } from "../platform/web-request";
 import type { SessionCookieEvent } from "../core/sign-in/session-cookies";
 import { headers, makeNetworkError, makeRequest, makeResponse } from "../test/builders";
 import { fakeStorageArea } from "../test/fake-storage";
@@ -44,7 +44,7 @@ function setup({ handledMs = 0, extraHeaders = true, jar = [] as JarCookie[] | n
   const badgeCalls: number[] = [];
   const errors: string[] = [];
   let n = 0;
-  const webRequest = { onSendHeaders: mockEvent<SentRequestEvent & { type?: string }>(), onHeadersReceived: mockEvent<ResponseEvent>(), onErrorOccurred: mockEvent<RequestEndEvent>(), onBeforeRedirect: mockEvent<RedirectEvent>() };
+  const webRequest = { onSendHeaders: mockEvent<SentRequestEvent & { type?: string }>(), onHeadersReceived: mockEvent<ResponseEvent>(), onErrorOccurred: mockEvent<RequestEndEvent>(), onBeforeRedirect: mockEvent<RedirectEvent>(), onBeforeRequest: mockEvent<PostedEvent>() };
   const port = webRequest as unknown as WebRequestPort;
   const closeLook = createCloseLook(port, { onSendHeaders: (d) => recorder.closeLook.onSendHeaders(d), onHeadersReceived: (d) => recorder.closeLook.onHeadersReceived(d), onErrorOccurred: (d) => recorder.closeLook.onErrorOccurred(d) }, extraHeaders);
   const badge = { show: async (tabId: number, count: number) => void (badgeCalls.push(tabId), badges.set(tabId, count)) };
@@ -716,5 +716,20 @@ describe("a sign-in cookie the browser refused", () => {
     await s.recorder.idle();
     const [failure] = (await s.store.read(7)).failures;
     expect(failure).toMatchObject({ cause: "cookies-blocked", fixes: ["copy-report"], details: { refusedCookie: { name: "sessionid", reason: "secure-over-http" } } });
+  });
+});
+
+describe("a SAML provider's refusal", () => {
+  it("posted to the app (its SAMLResponse's status), whose page then shows an error, is recorded like an OAuth error", async () => {
+    const s = setup();
+    const acs = "https://sp.example.com/saml/acs";
+    await s.recorder.onTopLevelCommitted(7, "https://idp.example.org/sso");
+    const xml = `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:NoPassive"/></samlp:StatusCode></samlp:Status></samlp:Response>`;
+    s.webRequest.onBeforeRequest.fire({ requestId: "acs", tabId: 7, method: "POST", type: "main_frame", requestBody: { formData: { SAMLResponse: [Buffer.from(xml).toString("base64")], RelayState: ["https://sp.example.com/"] } } });
+    s.webRequest.onHeadersReceived.fire(makeResponse({ requestId: "acs", type: "main_frame", method: "POST", url: acs, statusCode: 500, responseHeaders: [] }));
+    await s.recorder.onTopLevelCommitted(7, acs);
+    await s.recorder.idle();
+    const [failure] = (await s.store.read(7)).failures;
+    expect(failure).toMatchObject({ url: acs, cause: "missing-credentials", details: { redirect: { oauthError: { error: "saml:NoPassive" } } } });
   });
 });

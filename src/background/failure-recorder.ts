@@ -10,13 +10,14 @@ import type { JarCookie } from "../core/cookie-jar";
 import { withJarEvidence, type CookieChange } from "../core/jar-evidence";
 import type { Badge } from "../platform/badge";
 import type { TabStore } from "../platform/tab-store";
-import type { RedirectEvent, RequestHandlers, ResponseEvent } from "../platform/web-request";
+import type { PostedEvent, RedirectEvent, RequestHandlers, ResponseEvent } from "../platform/web-request";
 import { isHiddenAnswer, toBlockedRequest, type BlockedRequest, type NetworkErrorEvent } from "../core/blocked-request";
 import { summarizeSentCredentials, type SentCredentials } from "../core/sent-credentials";
 import type { SignInRedirect } from "../core/sign-in/navigation";
 import { lastRefusedCookie, lastSessionEnding, looksLikeSession, type RefusalReason, type RefusedCookie, type SessionCookieEvent, type SessionEnding } from "../core/sign-in/session-cookies";
 import { parseSetCookie } from "../core/set-cookie";
 import { recognizeSignInPage } from "../core/sign-in/sign-in-page";
+import { samlRefusal } from "../core/sign-in/saml";
 import { createNavigationWatch } from "./navigation-watch";
 import { isOpen, nextFixes, openCount, withOutcome, type After, type FixWatch } from "../core/fixes/outcome";
 import { signInTarget } from "../core/fixes/sign-in-target";
@@ -121,7 +122,7 @@ export const BATCH_MS = 100;
 
 export interface FailureRecorder {
   /** Every tab's requests (the listeners always there, {@link watchRequests}), and top-level redirects. */
-  everyTab: RequestHandlers & { onBeforeRedirect: (details: RedirectEvent) => void };
+  everyTab: RequestHandlers & { onBeforeRedirect: (details: RedirectEvent) => void; onPosted: (details: PostedEvent) => void };
   /** The listeners of a tab AuthLens looks closer at. */
   closeLook: RequestHandlers;
   /**
@@ -454,6 +455,13 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       },
       onBeforeRedirect(details) {
         navigations.onBeforeRedirect(details);
+      },
+      onPosted(details) {
+        const field = details.method === "POST" ? details.requestBody?.formData?.SAMLResponse : undefined;
+        const posted = Array.isArray(field) ? (field[0] as unknown) : field;
+        if (typeof posted !== "string") return;
+        const refusal = samlRefusal(posted);
+        if (refusal) navigations.onSamlRefusal(details.tabId, details.requestId, refusal);
       },
       onErrorOccurred(details) {
         const sent = release(details.requestId);

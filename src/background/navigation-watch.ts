@@ -1,4 +1,5 @@
 import { finishedSignIn, judgeNavigation, type Hop, type Navigation, type SignInRedirect } from "../core/sign-in/navigation";
+import type { OAuthError } from "../core/sign-in/sign-in-page";
 import type { RedirectEvent, ResponseEvent } from "../platform/web-request";
 
 /** A navigation's first response, and what its request was seen to carry (`S`: the recorder's own record of that). */
@@ -19,6 +20,7 @@ interface Pending<S> {
   requestId: string;
   first: FirstResponse<S> | null;
   hops: Hop[];
+  samlRefusal?: OAuthError;
 }
 
 const MAX_HOPS = 30;
@@ -54,7 +56,7 @@ export function createNavigationWatch<S>(report: { signIn(n: SignInNavigation<S>
     const hops = nav && (landing === null || (last !== undefined && sameDocument(last, landing))) ? nav.hops : [];
     const requested = hops[0]?.from ?? landing;
     if (requested === null || requested === undefined) return;
-    const seen: Navigation = { requested, hops, landing, qualifiers, previous, time, error };
+    const seen: Navigation = { requested, hops, landing, qualifiers, previous, time, error, ...(nav?.samlRefusal ? { samlRefusal: nav.samlRefusal } : {}) };
     const redirect = judgeNavigation(seen);
     if (redirect?.by === "loop") {
       const last = loops.get(tabId);
@@ -71,6 +73,11 @@ export function createNavigationWatch<S>(report: { signIn(n: SignInNavigation<S>
       if (details.type !== "main_frame" || details.statusCode < 300 || details.statusCode >= 400 || details.tabId < 0) return;
       const nav = navigation(details.tabId, details.requestId);
       nav.first ??= { details, sent };
+    },
+    /** A top-level POST carrying a SAML provider's refusal (its SAMLResponse's status) to the app. */
+    onSamlRefusal(tabId: number, requestId: string, refusal: OAuthError): void {
+      if (tabId < 0) return;
+      navigation(tabId, requestId).samlRefusal = refusal;
     },
     onBeforeRedirect(details: RedirectEvent): void {
       if (details.type !== "main_frame" || details.tabId < 0) return;

@@ -23,6 +23,16 @@ export interface ResponseEvent extends ObservedResponse {
   serviceWorker?: true;
 }
 
+/** `webRequest.onBeforeRequest`'s fields for a top-level document posted as a form (`requestBody`). */
+export interface PostedEvent {
+  requestId: string;
+  tabId: number;
+  method: string;
+  type: string;
+  /** The form's fields: each a list of values (the types of some versions say a string). */
+  requestBody?: { formData?: Record<string, unknown> | undefined } | null | undefined;
+}
+
 /** `webRequest.onBeforeRedirect`'s fields for a top-level document. */
 export interface RedirectEvent {
   requestId: string;
@@ -52,6 +62,7 @@ export interface WebRequestPort {
   onHeadersReceived: WebRequestEvent<ResponseEvent>;
   onErrorOccurred: WebRequestEvent<RequestEndEvent>;
   onBeforeRedirect: WebRequestEvent<RedirectEvent>;
+  onBeforeRequest: WebRequestEvent<PostedEvent>;
 }
 
 /** Handlers for a request's headers, its response, and its end without one. */
@@ -75,13 +86,15 @@ export interface RequestHandlers {
  * carried are otherwise read from the jar. A request-header listener without it costs nothing
  * measurable on a real network (docs/performance.md, the 40 ms rows).
  */
-export function watchRequests(webRequest: WebRequestPort, handlers: RequestHandlers & { onBeforeRedirect: (details: RedirectEvent) => void }): void {
+export function watchRequests(webRequest: WebRequestPort, handlers: RequestHandlers & { onBeforeRedirect: (details: RedirectEvent) => void; onPosted: (details: PostedEvent) => void }): void {
   const filter = { urls: ["<all_urls>"], types: [...SIGN_IN_TYPES] };
   webRequest.onSendHeaders.addListener(handlers.onSendHeaders, filter, ["requestHeaders"]);
   webRequest.onHeadersReceived.addListener(handlers.onHeadersReceived, filter, ["responseHeaders"]);
   webRequest.onErrorOccurred.addListener(handlers.onErrorOccurred, filter);
   // Top-level redirects only, to follow a navigation the site turns into a sign-in: rare, and nothing else is asked for.
   webRequest.onBeforeRedirect.addListener(handlers.onBeforeRedirect, { urls: ["<all_urls>"], types: ["main_frame"] });
+  // Top-level form posts' fields, for a SAML provider's answer (its SAMLResponse): one event per page load, no headers.
+  webRequest.onBeforeRequest.addListener(handlers.onPosted, { urls: ["<all_urls>"], types: ["main_frame"] }, ["requestBody"]);
 }
 
 /**

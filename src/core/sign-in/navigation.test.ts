@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAddress, finishedSignIn, judgeNavigation, type Hop, type Navigation } from "./navigation";
+import { describeAddress, finishedSignIn, judgeNavigation, sessionEndedMarker, type Hop, type Navigation } from "./navigation";
 
 const T = Date.parse("2026-12-01T10:00:00Z");
 const nav = (requested: string, hops: [string, number][], landing: string | null, overrides: Partial<Navigation> = {}): Navigation => {
@@ -34,6 +34,24 @@ describe("judgeNavigation: sign-in redirects", () => {
     // Not when the person waited, nor when the page they left was the sign-in itself.
     expect(judgeNavigation(nav("http://spa.test/login", [], "http://spa.test/login", { qualifiers: ["client_redirect"], previous: { ...previous, time: T - 60_000 } }))).toBeNull();
     expect(judgeNavigation(nav("http://spa.test/login", [], "http://spa.test/login", { qualifiers: ["client_redirect"], previous: { url: "http://spa.test/logout", time: T - 100 } }))).toBeNull();
+  });
+});
+
+describe("an app's own 'your session ended' navigation", () => {
+  it("Roundcube's script sending the tab to ?_task=login&_err=session long after the page loaded is a client sign-in redirect that says so", () => {
+    const previous = { url: "http://mail.test/?_task=mail&_mbox=INBOX", time: T - 20 * 60_000 };
+    const r = judgeNavigation(nav("http://mail.test/?_task=login&_err=session", [], "http://mail.test/?_task=login&_err=session", { previous }));
+    expect(r).toMatchObject({ by: "client", requested: previous.url, sessionEnded: "_err=session" });
+  });
+
+  it("reads the usual spellings, and nothing else", () => {
+    expect(["http://a.test/login?reason=timeout", "http://a.test/login?expired", "http://a.test/signin?session_expired=1", "http://a.test/login?error=session_expired&next=%2F", "http://a.test/login?msg=inactivity"].map(sessionEndedMarker)).toEqual(["reason=timeout", "expired", "session_expired", "error=session_expired", "msg=inactivity"]);
+    expect(["http://a.test/login?next=%2Fexpired", "http://a.test/login?error=1", "http://a.test/login?expired=0", "http://a.test/login", "not a url"].map(sessionEndedMarker)).toEqual([null, null, null, null, null]);
+  });
+
+  it("a sign-in page with such an address that the person opens from another site, or without a page before, is no redirect", () => {
+    expect(judgeNavigation(nav("http://a.test/login?reason=timeout", [], "http://a.test/login?reason=timeout"))).toBeNull();
+    expect(judgeNavigation(nav("http://a.test/login?reason=timeout", [], "http://a.test/login?reason=timeout", { previous: { url: "http://mail.other.test/", time: T - 5_000 } }))).toBeNull();
   });
 });
 

@@ -29,6 +29,8 @@ export interface Navigation {
   time: number;
   /** The network error that ended it ("net::ERR_TOO_MANY_REDIRECTS"), if any. */
   error: string | null;
+  /** A SAML provider's refusal the navigation posted to the service provider (its SAMLResponse's status). Absent otherwise. */
+  samlRefusal?: OAuthError | null;
 }
 
 /** A navigation that ended in a sign-in instead of the page asked for: the evidence kept of it. */
@@ -47,6 +49,32 @@ export interface SignInRedirect {
   oauthError: OAuthError | null;
   /** For a loop: the hosts the navigation went round, and how many redirects Chrome followed. */
   loop: { hosts: string[]; redirects: number } | null;
+  /** The sign-in page's address says the session ended ("_err=session", "reason=timeout", "expired"): the marker, value and all. Absent otherwise. */
+  sessionEnded?: string;
+}
+
+/** Query parameters whose value says why a sign-in page is shown, and the values that mean a session ended. */
+const REASON_PARAMS: ReadonlySet<string> = new Set(["_err", "err", "error", "reason", "msg", "message", "cause", "status", "logout_reason"]);
+const ENDED_VALUE = /^(session([_ -]?(expired|ended|timeout|timed[_ -]?out|invalid|error))?|timeout|timed[_ -]?out|expired|inactiv(e|ity)|idle)$/i;
+/** Parameters whose presence alone says so (`?expired`, `?session_expired=1`). */
+const ENDED_FLAG = /^(expired|session[_-]?expired|sessionexpired|session[_-]?timeout|timeout|timedout|inactive)$/i;
+
+/**
+ * The marker of an app's own "your session ended" in a sign-in page's address (Roundcube's
+ * `?_task=login&_err=session`, `?reason=timeout`, `?expired`): "_err=session". Null for any other.
+ */
+export function sessionEndedMarker(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  for (const [name, value] of url.searchParams) {
+    if (REASON_PARAMS.has(name.toLowerCase()) && ENDED_VALUE.test(value)) return `${name.slice(0, 30)}=${value.slice(0, 30)}`;
+    if (ENDED_FLAG.test(name) && !/^(0|false|no)$/i.test(value)) return name.slice(0, 30);
+  }
+  return null;
 }
 
 /** A client redirect this soon after its page committed is the page sending the person away, not the person. */
@@ -82,6 +110,10 @@ export function judgeNavigation(n: Navigation): SignInRedirect | null {
   }
   if (n.landing === null) return null;
 
+  // A SAML provider's refusal posted to the app, that leaves the person on the app's error page (or a sign-in page).
+  if (n.samlRefusal && (n.hops.length === 0 || recognizeSignInPage(n.landing) || /error/i.test(n.landing))) {
+    return { by: n.hops.length ? "server" : "client", requested: n.requested, status, chain, signIn, oauthError: n.samlRefusal, loop: null };
+  }
   // An OAuth/OpenID error sent back, that leaves the person on an error page or a sign-in page (a silent check the app absorbs does not).
   const errorCallback = [...addresses.slice(1), n.landing].map((a) => ({ a, callback: oauthCallback(a) })).find((x) => x.callback?.error);
   if (errorCallback?.callback?.error && (sameAddress(n.landing, errorCallback.a) || recognizeSignInPage(n.landing))) {
@@ -96,9 +128,13 @@ export function judgeNavigation(n: Navigation): SignInRedirect | null {
     if (isSignInRelated(n.requested) || !signIn) return null;
     return { by: "server", requested: n.requested, status, chain, signIn, oauthError: null, loop: null };
   }
-  if (n.qualifiers.includes("client_redirect") && n.previous && n.time - n.previous.time <= CLIENT_REDIRECT_MS && !isSignInRelated(n.previous.url)) {
+  // The app's own script sending the person to sign in, its address saying the session ended, however long after the page loaded.
+  const ended = sessionEndedMarker(n.landing);
+  const byScript = n.qualifiers.includes("client_redirect") && n.time - (n.previous?.time ?? 0) <= CLIENT_REDIRECT_MS;
+  if (n.previous && (byScript || (ended !== null && hostOf(n.previous.url) === hostOf(n.landing))) && !isSignInRelated(n.previous.url)) {
     const page = recognizeSignInPage(n.landing);
     return {
+      ...(ended ? { sessionEnded: ended } : {}),
       by: "client",
       requested: n.previous.url,
       status: 0,

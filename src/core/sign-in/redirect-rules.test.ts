@@ -48,3 +48,12 @@ describe("sign-in redirects", () => {
     expect(d.fixes[0]).toBe("clear-site-cookies");
   });
 });
+
+describe("an app's own 'your session ended' navigation", () => {
+  it("is a session that ended, said with the address's own words", () => {
+    const d = diagnoseRedirect({ by: "client", requested: "http://mail.example.com/?_task=mail", status: 0, chain: ["mail.example.com/?_task", "mail.example.com/?_task&_err"], signIn: { host: "mail.example.com", kind: "path", returnParam: null }, oauthError: null, loop: null, sessionEnded: "_err=session" });
+    expect(d).toMatchObject({ cause: "session-expired", confidence: 0.8 });
+    expect(d.evidence.map((r) => r.seen).join(" ")).toContain("_err=session");
+    expect(d.fixes[0]).toBe("sign-in");
+  });
+});

@@ -56,8 +56,13 @@ const SIGN_IN_NEEDED = new Set(["login_required", "interaction_required", "conse
 export function oauthError(e: FailureEvidence, host: string): Finding | null {
   const error = e.redirect?.oauthError;
   if (!error) return null;
-  const said = `error=${error.error}${error.description ? ` ("${cleanDescription(error.description)}")` : ""}`;
+  const saml = error.error.startsWith("saml:") ? error.error.slice(5) : null;
+  const said = `${saml !== null ? `SAML status ${saml}` : `error=${error.error}`}${error.description ? ` ("${cleanDescription(error.description)}")` : ""}`;
   const reason = { seen: text("seenSentBackWith", host, said), meaning: text("meaningProviderAnswer") };
+  // SAML 2.0 Core §3.2.2.2: NoPassive, the provider would have to ask the person to sign in; RequestDenied, it will not answer; AuthnFailed, it could not sign them in.
+  if (saml === "RequestDenied") return { cause: "insufficient-permissions", confidence: 0.85, summary: text("summaryProviderDenied", host), reasons: [reason] };
+  if (saml === "NoPassive") return { cause: "missing-credentials", confidence: 0.85, summary: text("summaryProviderNeedsSignIn", host), reasons: [reason] };
+  if (saml === "AuthnFailed") return { cause: "wrong-credentials", confidence: 0.5, summary: text("summaryProviderAuthnFailed", host), reasons: [reason] };
   if (error.error === "access_denied") {
     return { cause: "insufficient-permissions", confidence: 0.85, summary: text("summaryProviderDenied", host), reasons: [reason] };
   }
@@ -90,6 +95,14 @@ export function signInRedirect(e: FailureEvidence, host: string): Finding | null
       confidence: 0.85,
       summary: text("summaryRedirectDeleted", host, cleared[0]!),
       reasons: [chainReason, { seen: text("seenDeletedAsRedirected", cleared.join(", ")), meaning: text("meaningSiteEndedSession") }],
+    };
+  }
+  if (redirect.sessionEnded) {
+    return {
+      cause: "session-expired",
+      confidence: 0.8,
+      summary: text("summarySessionEndedByApp", host),
+      reasons: [chainReason, { seen: text("seenSessionEndedMarker", redirect.sessionEnded), meaning: text("meaningSessionEndedMarker") }],
     };
   }
   const sessions = e.sent.cookieNames.filter(looksLikeSession);

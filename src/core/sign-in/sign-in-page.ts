@@ -49,6 +49,9 @@ function decodeSegment(segment: string): string {
 /** Lower-cased names of a URL's query parameters. */
 const paramNames = (url: URL) => new Set([...url.searchParams.keys()].map((k) => k.toLowerCase()));
 
+const QUERY_TASK = /^(_task|_action|action|task|page|do)$/i;
+const QUERY_SIGN_IN = /^(log-?in|sign-?in|authenticate)$/i;
+
 /** The sign-in page `raw` is, or null. */
 export function recognizeSignInPage(raw: string): SignInPage | null {
   const url = parse(raw);
@@ -62,6 +65,8 @@ export function recognizeSignInPage(raw: string): SignInPage | null {
     const scope = url.searchParams.get("scope") ?? "";
     return { kind: /\bopenid\b/.test(scope) ? "openid" : "oauth", returnParam: names.has("redirect_uri") ? named("redirect_uri") : null };
   }
+  // Sign-in forms addressed by their query: Roundcube's `?_task=login`, `?action=login`.
+  if ([...url.searchParams].some(([k, v]) => QUERY_TASK.test(k) && QUERY_SIGN_IN.test(v))) return { kind: "path", returnParam: returnParam ? named(returnParam) : null };
   const last = segments(url).at(-1) ?? "";
   if (/^cas$/i.test(segments(url)[0] ?? "") && /^login$/i.test(last) && names.has("service")) return { kind: "cas", returnParam: named("service") };
   if (SIGN_IN_SEGMENT.test(last) || SIGN_IN_PATH.test(url.pathname) || /^new$/i.test(last) && /^sessions?$/i.test(segments(url).at(-2) ?? "")) {
