@@ -308,7 +308,9 @@ async function flood(lab: Lab, authlens: AuthLens): Promise<void> {
   await worker.evaluate(() => (globalThis as unknown as { authlensDiagnostics: { recorder: { idle(): Promise<void> } } }).authlensDiagnostics.recorder.idle());
   const after = await heap();
   const report = await authlens.report(tabId);
-  const badge = await authlens.badgeText(tabId);
+  // The badge counts a refusal once the page's moment to handle it is over (core/handled.ts, 3 s).
+  let badge = await authlens.badgeText(tabId);
+  for (const until = Date.now() + 6000; badge === "" && Date.now() < until; badge = await authlens.badgeText(tabId)) await new Promise((r) => setTimeout(r, 200));
   const popup = await authlens.context.newPage();
   await popup.goto(`chrome-extension://${authlens.extensionId}/${popupPath()}?tab=${tabId}`);
   await popup.locator("li.failure").first().waitFor();

@@ -93,8 +93,10 @@ export function watchRequests(webRequest: WebRequestPort, handlers: RequestHandl
   webRequest.onErrorOccurred.addListener(handlers.onErrorOccurred, filter);
   // Top-level redirects only, to follow a navigation the site turns into a sign-in: rare, and nothing else is asked for.
   webRequest.onBeforeRedirect.addListener(handlers.onBeforeRedirect, { urls: ["<all_urls>"], types: ["main_frame"] });
-  // Top-level form posts' fields, for a SAML provider's answer (its SAMLResponse): one event per page load, no headers.
-  webRequest.onBeforeRequest.addListener(handlers.onPosted, { urls: ["<all_urls>"], types: ["main_frame"] }, ["requestBody"]);
+  // Top-level form posts' fields, for a SAML provider's answer (its SAMLResponse), to the addresses apps receive it at
+  // (SimpleSAMLphp's saml2-acs.php, Spring's /login/saml2/sso/, Shibboleth's /Shibboleth.sso/SAML2/POST, /saml/acs…):
+  // a listener for every page load cost 1–2% of each (docs/performance.md).
+  webRequest.onBeforeRequest.addListener(handlers.onPosted, { urls: SAML_ENDPOINTS, types: ["main_frame"] }, ["requestBody"]);
 }
 
 /**
@@ -155,6 +157,9 @@ export function createSubresourceWatch(webRequest: Pick<WebRequestPort, "onHeade
     },
   };
 }
+
+/** Where service providers receive a SAML answer: addresses that name SAML in their path. */
+export const SAML_ENDPOINTS = ["*://*/*saml*", "*://*/*SAML*", "*://*/*Saml*"];
 
 /** Request types people sign in with: documents, frames, fetch/XHR and the rest ("other": CORS preflights, beacons). */
 export const SIGN_IN_TYPES = ["main_frame", "sub_frame", "xmlhttprequest", "other", "ping", "websocket"] as const;
