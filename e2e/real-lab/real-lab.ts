@@ -126,13 +126,6 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
     const wsPort = await freePort();
     const startWs = () => startServer("express + ws", process.execPath, [serve], { port: wsPort, env: nodeApps([{ name: "express-ws", port: wsPort }]) });
     const ws = { server: keep(await startWs()) };
-    const [fastapi, jupyter, radicale, rabbitmq, secureFlask] = await Promise.all([
-      startFastApi(sub("fastapi"), pagesFor("fastapi")).then(keep),
-      startJupyter(sub("jupyter"), pagesFor("jupyter")).then(keep),
-      startRadicale(sub("radicale")).then(keep),
-      startRabbitMq(sub("rabbitmq")).then(keep),
-      startFlask(sub("secure-flask"), pagesFor("flask"), { AUTHLENS_FLASK_SECURE_COOKIES: "1" }).then((f) => (keep(f), f)),
-    ]);
     const [nginx, apache, squid, django, flask, , skewedNode] = await Promise.all([
       startNginx(sub("nginx"), prefixed(pagesFor("nginx")), "http://app.nginx.test").then(keep),
       startApache(sub("apache"), prefixed(pagesFor("apache"))).then((a) => (keep(a.server), a)),
@@ -155,6 +148,14 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
         ]),
       }).then(keep),
       startServer("express-jwt (clock +1h)", process.execPath, [serve], { port: skewedJwtPort, env: { ...nodeApps([{ name: "express-jwt", port: skewedJwtPort }]), ...clockAnHourAhead() } }).then(keep),
+    ]);
+    // After the servers whose ports were picked above: RabbitMQ (Erlang) and Jupyter take ports of their own as they start.
+    const [fastapi, jupyter, radicale, rabbitmq, secureFlask] = await Promise.all([
+      startFastApi(sub("fastapi"), pagesFor("fastapi")).then(keep),
+      startJupyter(sub("jupyter"), pagesFor("jupyter")).then(keep),
+      startRadicale(sub("radicale")).then(keep),
+      startRabbitMq(sub("rabbitmq")).then(keep),
+      startFlask(sub("secure-flask"), pagesFor("flask"), { AUTHLENS_FLASK_SECURE_COOKIES: "1" }).then((f) => (keep(f), f)),
     ]);
     const route = (patterns: readonly string[], port: number) => lab.hostRoutes.push(...patterns.map((pattern) => ({ pattern, port })));
     // More specific patterns first: the first matching rule wins.

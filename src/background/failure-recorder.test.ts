@@ -34,7 +34,7 @@ function mockEvent<T extends { tabId?: number; type?: string }>() {
   return event;
 }
 
-function setup({ handledMs = 0, extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[], openTabs = null as Set<number> | null, changes = [] as CookieChange[], sessionEvents = [] as SessionCookieEvent[] } = {}) {
+function setup({ watchingSockets = undefined as ((tabId: number) => boolean) | undefined, handledMs = 0, extraHeaders = true, jar = [] as JarCookie[] | null, statuses = [401, 403, 407, 419, 440], ignoredSites = [] as string[], openTabs = null as Set<number> | null, changes = [] as CookieChange[], sessionEvents = [] as SessionCookieEvent[] } = {}) {
   const notified: number[] = [];
   const socketWatches: number[] = [];
   const refusedCookies: { name: string; domain: string; hostOnly: boolean; path: string; reason: string }[] = [];
@@ -74,6 +74,7 @@ function setup({ handledMs = 0, extraHeaders = true, jar = [] as JarCookie[] | n
     sessionEvents: async () => sessionEvents,
     cookieRefused: (c) => void refusedCookies.push(c),
     watchSockets: (tabId) => void socketWatches.push(tabId),
+    ...(watchingSockets ? { watchingSockets } : {}),
     logError: (message) => errors.push(message),
     batchMs: 5,
   });
@@ -678,6 +679,20 @@ describe("a WebSocket handshake", () => {
     await s.recorder.idle();
     const [failure] = (await s.store.read(7)).failures;
     expect(failure).toMatchObject({ url: "wss://app.example.com/socket", resourceType: "websocket", details: { sent: { cookiesFrom: "header", cookieNames: ["sid"] } } });
+  });
+
+  it("heard by both a closer look and the tab's socket watch, or by the default listeners too, is recorded once", async () => {
+    let watched = false;
+    const s = setup({ jar: [cookie({ name: "sid" })], watchingSockets: () => watched });
+    await s.recorder.onTopLevelCommitted(7, "https://app.example.com/chat");
+    watched = true;
+    const socket = { requestId: "s3", type: "websocket", url: "wss://app.example.com/socket", statusCode: 401, responseHeaders: [] };
+    // The default listener sees it too once any extraHeaders listener exists: it leaves it to the watch's.
+    s.webRequest.onHeadersReceived.fire(makeResponse(socket));
+    s.recorder.closeLook.onHeadersReceived(makeResponse(socket));
+    s.recorder.closeLook.onHeadersReceived(makeResponse(socket));
+    await s.recorder.idle();
+    expect((await s.store.read(7)).failures).toHaveLength(1);
   });
 });
 

@@ -14,8 +14,8 @@ import type { PostedEvent, RedirectEvent, RequestHandlers, ResponseEvent } from 
 import { isHiddenAnswer, toBlockedRequest, type BlockedRequest, type NetworkErrorEvent } from "../core/blocked-request";
 import { summarizeSentCredentials, type SentCredentials } from "../core/sent-credentials";
 import type { SignInRedirect } from "../core/sign-in/navigation";
-import { lastRefusedCookie, lastSessionEnding, looksLikeSession, type RefusalReason, type RefusedCookie, type SessionCookieEvent, type SessionEnding } from "../core/sign-in/session-cookies";
-import { parseSetCookie } from "../core/set-cookie";
+import { lastRefusedCookie, lastSessionEnding, looksLikeSession, type RefusedCookie, type SessionCookieEvent, type SessionEnding } from "../core/sign-in/session-cookies";
+import { parseSetCookie, type CookieRejection } from "../core/set-cookie";
 import { recognizeSignInPage } from "../core/sign-in/sign-in-page";
 import { samlRefusal } from "../core/sign-in/saml";
 import { createNavigationWatch } from "./navigation-watch";
@@ -64,7 +64,7 @@ export interface FailureRecorderDeps {
   /** Whether a tab's WebSocket handshakes are being watched closer: those listeners take them. */
   watchingSockets?: (tabId: number) => boolean;
   /** A sign-in cookie a response set that the browser will not store (the session timeline keeps it). */
-  cookieRefused: (cookie: { name: string; domain: string; hostOnly: boolean; path: string; reason: RefusalReason }) => void;
+  cookieRefused: (cookie: { name: string; domain: string; hostOnly: boolean; path: string; reason: CookieRejection }) => void;
   /** The fixes being watched: the site's next answers settle them. */
   fixWatch: Pick<FixWatcher, "onResponse" | "refused" | "covering" | "fixed">;
   /** What AuthLens itself just did in a tab: what follows is marked `after` it, and is no repeat. */
@@ -477,13 +477,11 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       onSendHeaders(details) {
         hold(details.requestId, { headers: details.requestHeaders ?? [], cookie: true, at: details.timeStamp ?? null });
       },
-      onHeadersReceived(event) {
+      onHeadersReceived(details) {
         // A tab looked closer at whose sockets are watched too hears a handshake twice.
-        if (heardTwice(event)) return;
+        if (heardTwice(details)) return;
         // A request that began before the closer look keeps what the default listener saw of it.
-        // (Also Chrome's WebSocket handshakes of every tab, a service worker's among them.)
-        const details = attributed(event);
-        if (details === null) return;
+        // (Also the handshakes of a tab whose WebSockets are watched.) These listeners are a tab's own: no service worker's.
         fixWatch.onResponse(details);
         recovery.onResponse(details);
         noteRefusedCookies(details);
@@ -493,8 +491,6 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       },
       onErrorOccurred(details) {
         release(details.requestId);
-        // Chrome's page loads come here (their listeners ask for extraHeaders); a second call for one is a no-op.
-        navigations.onError(details);
       },
     },
     async onTopLevelCommitted(tabId, url, qualifiers = []) {

@@ -1,6 +1,6 @@
 import { looksLikeSession, SESSION_ENDING_WINDOW_MS, type SessionCookieEvent } from "../core/sign-in/session-cookies";
 import type { CookieChangedPort, IgnoredChange } from "./cookie-changes";
-import type { RefusalReason } from "../core/sign-in/session-cookies";
+import type { CookieRejection } from "../core/set-cookie";
 
 /** The slice of `storage.session` the timeline is kept in, so it outlives a worker stop. */
 export interface TimelineAreaPort {
@@ -77,8 +77,8 @@ export function createSessionTimeline(onChanged: CookieChangedPort, area: Timeli
      * shown: Chrome's page loads and closer looks, Firefox's every response). `cookies.onChanged`
      * says nothing of those.
      */
-    refused(cookie: { name: string; domain: string; hostOnly: boolean; path: string; reason: RefusalReason }): void {
-      if (cookie.name !== "" && !looksLikeSession(cookie.name)) return;
+    refused(cookie: { name: string; domain: string; hostOnly: boolean; path: string; reason: CookieRejection }): void {
+      if (!looksLikeSession(cookie.name)) return;
       events.push({ name: cookie.name.slice(0, 128), domain: cookie.domain, hostOnly: cookie.hostOnly, path: cookie.path, removed: false, cause: "refused", time: now(), expiredAt: null, refused: cookie.reason });
       if (events.length > MAX_EVENTS * 2) events = events.slice(-MAX_EVENTS);
       timer ??= setTimeout(save, SAVE_DELAY_MS);

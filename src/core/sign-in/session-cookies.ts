@@ -38,13 +38,14 @@ export interface SessionCookieEvent {
   /** For a cookie that expired: when it was due to, ms since the epoch (the browser reports expiry lazily). */
   expiredAt: number | null;
   /** Cause "refused": a sign-in cookie a response set that the browser would not store, and why. Absent otherwise. */
-  refused?: RefusalReason;
+  refused?: CookieRejection;
 }
 
 /**
- * Why a sign-in cookie was not kept: a rule a `Set-Cookie` seen breaks, or "not-kept": a sign-in
- * form on plain http answered by a redirect (a sign-in that worked) left no sign-in cookie in the
- * jar, where `Set-Cookie` was hidden (Chrome by default). The name is then unknown ("").
+ * Why a sign-in cookie was not kept: a rule a `Set-Cookie` seen breaks (the session timeline), or
+ * "not-kept": a sign-in form on plain http answered by a redirect (a sign-in that worked) left no
+ * sign-in cookie in the jar, where `Set-Cookie` was hidden (Chrome by default; the recorder infers
+ * it, the name unknown: "").
  */
 export type RefusalReason = CookieRejection | "not-kept";
 
@@ -74,7 +75,7 @@ export function lastRefusedCookie(events: readonly SessionCookieEvent[], url: st
   for (const e of events) {
     if (e.time > at || at - e.time > REFUSED_COOKIE_WINDOW_MS || !domainMatches(target.hostname, e)) continue;
     if (e.cause === "refused" && e.refused) found = e;
-    else if (found && (e.name === found.name || found.name === "") && !e.removed && looksLikeSession(e.name)) found = null;
+    else if (found && e.name === found.name && !e.removed) found = null;
   }
   return found?.refused ? { name: found.name, reason: found.refused, time: found.time } : null;
 }
