@@ -19,6 +19,7 @@ export function chromiumArgs(lab: Lab, extensionDir: string): string[] {
     // The first rule that matches a host wins: the real-server lab's hosts, then every other *.test host to the lab.
     `--host-resolver-rules=${[...lab.hostRoutes.map((r) => `MAP ${r.pattern} 127.0.0.1:${r.port}`), `MAP *.test 127.0.0.1:${lab.port}`].join(", ")}`,
     `--proxy-pac-url=${lab.pacUrl}`,
+    ...(lab.trustedSpki.length ? [`--ignore-certificate-errors-spki-list=${lab.trustedSpki.join(",")}`] : []),
     // Service workers (e2e/security.spec.ts, the real lab's Koa) need a secure context; the lab is plain http.
     "--unsafely-treat-insecure-origin-as-secure=http://secrets.test,http://sw.koa.test",
     "--no-first-run",

@@ -22,6 +22,8 @@ export interface Lab {
    * host-resolver rules: `pattern` (e.g. "*django.test") goes to `port`. Checked before `*.test`.
    */
   hostRoutes: { pattern: string; port: number }[];
+  /** SPKI hashes (base64 SHA-256) of the lab's self-signed certificates, for the browser to trust (the real lab's https sites). */
+  trustedSpki: string[];
   /** Sends `host` through the forward proxy on `port` (the PAC file); call before a browser starts. */
   addProxy(host: string, port: number): void;
   /** Adds a section (HTML) to the lab's index page, after its own scenarios. */
@@ -113,6 +115,7 @@ export async function startLab(port = 0): Promise<Lab> {
     allHostsPacUrl: `http://127.0.0.1:${actualPort}/all-test-hosts.pac`,
     requests,
     hostRoutes: [],
+    trustedSpki: [],
     addProxy: (host, proxyPort) => void otherProxies.set(host, proxyPort),
     addIndexSection: (html) => void indexSections.push(html),
     close: () =>

@@ -61,6 +61,7 @@ const HOSTS = {
   flask: ["*flask.test"],
   bigSession: ["*big-session.test"],
   adminPath: ["*admin-path.test"],
+  chips: ["*chips-widget.test", "*chips-portal.test"],
   passport: ["*passport.test"],
   jwtSkewed: ["api-clock.express-jwt.test"],
   jwt: ["*express-jwt.test"],
@@ -119,10 +120,12 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
   try {
     const nodePages = sub("node-pages");
     writeFiles(nodePages, pagesFor("node"));
-    const [nodePorts, skewedJwtPort] = [{ passport: await freePort(), jwt: await freePort(), koa: await freePort(), idp: await freePort(), notes: await freePort(), wiki: await freePort(), stale: await freePort(), bigSession: await freePort(), adminPath: await freePort() }, await freePort()];
+    const [nodePorts, skewedJwtPort] = [{ passport: await freePort(), jwt: await freePort(), koa: await freePort(), idp: await freePort(), notes: await freePort(), wiki: await freePort(), stale: await freePort(), bigSession: await freePort(), adminPath: await freePort(), chips: await freePort() }, await freePort()];
     const serve = resolve(import.meta.dirname, "servers/node/serve.mjs");
     const site = { ...NODE_SITE, oidc: openIdSite(nodePorts.idp) };
-    const nodeApps = (apps: { name: string; port: number }[]) => ({ AUTHLENS_NODE_APPS: JSON.stringify(apps.map((a) => ({ ...a, pages: nodePages }))), AUTHLENS_NODE_SITE: JSON.stringify(site) });
+    const tls = labCertificate(sub("tls"), HOSTS.chips);
+    lab.trustedSpki.push(tls.spki);
+    const nodeApps = (apps: { name: string; port: number }[]) => ({ AUTHLENS_NODE_APPS: JSON.stringify(apps.map((a) => ({ ...a, pages: nodePages }))), AUTHLENS_NODE_SITE: JSON.stringify(site), AUTHLENS_TLS_KEY: tls.key, AUTHLENS_TLS_CERT: tls.cert });
     const wsPort = await freePort();
     const startWs = () => startServer("express + ws", process.execPath, [serve], { port: wsPort, env: nodeApps([{ name: "express-ws", port: wsPort }]) });
     const ws = { server: keep(await startWs()) };
@@ -141,6 +144,7 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
           { name: "koa-jwt", port: nodePorts.koa },
           { name: "cookie-session-big", port: nodePorts.bigSession },
           { name: "session-path", port: nodePorts.adminPath },
+          { name: "chips-widget", port: nodePorts.chips },
           { name: "oidc-provider", port: nodePorts.idp },
           { name: "oidc-notes", port: nodePorts.notes },
           { name: "oidc-wiki", port: nodePorts.wiki },
@@ -168,6 +172,7 @@ export async function startRealLab(lab: Lab): Promise<RealLab> {
     route(HOSTS.flask, flask.server.port);
     route(HOSTS.bigSession, nodePorts.bigSession);
     route(HOSTS.adminPath, nodePorts.adminPath);
+    route(HOSTS.chips, nodePorts.chips);
     route(HOSTS.passport, nodePorts.passport);
     route(HOSTS.jwt, nodePorts.jwt);
     route(HOSTS.koa, nodePorts.koa);
@@ -201,6 +206,20 @@ function indexSection(): string {
       `<li>${s.prepare ? s.situation.replace(/`/g, "") : `<a href="${s.start}">${s.situation.replace(/`/g, "")}</a>`} <small>(${s.family}; expected cause: <code>${s.cause}</code>${s.prepare ? "; staged by <code>npm start -- --headless</code>, which signs in and changes the server first" : ""})</small>${s.closerLook ? " <strong>Then click “Look closer” in the popup.</strong>" : ""}</li>`,
   );
   return `<h2>Real servers</h2><p>The same kinds of failure from real server software (nginx, Apache, Squid, Django, Flask, express, Koa) running on this machine; the project's <code>docs/real-servers.md</code> lists what each sends.</p><ul>${items.join("\n")}</ul>`;
+}
+
+/**
+ * A self-signed certificate for `hosts` (the lab's https sites) and its key's SPKI hash, which
+ * Chromium is told to trust (--ignore-certificate-errors-spki-list) instead of a CA.
+ */
+function labCertificate(dir: string, hosts: readonly string[]): { key: string; cert: string; spki: string } {
+  const [key, cert] = [join(dir, "key.pem"), join(dir, "cert.pem")];
+  const names = hosts.map((h) => `DNS:${h}`).join(",");
+  const made = spawnSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=AuthLens real lab", "-addext", `subjectAltName=${names}`, "-days", "2", "-keyout", key, "-out", cert], { encoding: "utf8" });
+  if (made.status !== 0) throw new Error(`openssl could not make the lab's certificate: ${made.stderr}`);
+  const spki = spawnSync("sh", ["-c", 'openssl x509 -pubkey -noout -in "$1" | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64', "sh", cert], { encoding: "utf8" });
+  if (spki.status !== 0 || !spki.stdout.trim()) throw new Error(`openssl could not hash the lab's key: ${spki.stderr}`);
+  return { key, cert, spki: spki.stdout.trim() };
 }
 
 /** nginx and Apache serve the pages from their document root, at /pages/…. */

@@ -1,10 +1,11 @@
 /**
  * Sign-in cookies the browser refused, dropped or keeps elsewhere, on real servers: Flask's
  * production cookie settings on a plain-http deployment, cookie-session's whole session in a
- * cookie past 4 KB, express-session's cookie scoped to the admin section.
+ * cookie past 4 KB, express-session's cookie scoped to the admin section, a partitioned (CHIPS)
+ * cookie kept in the widget's own tab.
  */
 import { NODE_SITE } from "../servers/node-site";
-import { pageHtml } from "./page-scripts";
+import { call, framedPage, pageHtml, portalPage } from "./page-scripts";
 import type { RealScenario, Stage } from "./scenario";
 
 const { name: user, password } = NODE_SITE.user;
@@ -65,5 +66,23 @@ export const REFUSED_COOKIE_SCENARIOS: RealScenario[] = [
       },
     },
     prepare: (stage) => signInWithForm(stage, "http://ops.admin-path.test/pages/admin-sign-in.html", user, password),
+  },
+  {
+    id: "chips-cookie-kept-apart",
+    cause: "cookies-blocked",
+    resolvedBy: "open-own-tab",
+    family: "express + express-session",
+    situation: "A widget made to be embedded sets its session cookie `Partitioned` (CHIPS, express-session's `cookie.partitioned`): the person signed in to it in its own tab, where the cookie is kept, so the widget framed in a portal has none and its API answers 401.",
+    start: "https://www.chips-portal.test/pages/chips-portal.html",
+    failing: { url: "https://app.chips-widget.test/api/me" },
+    pages: {
+      node: {
+        "chips-portal.html": portalPage("Portal", "Embeds the widget.", "https://app.chips-widget.test/pages/chips-widget.html"),
+        "chips-widget.html": framedPage("Widget", call("/api/me")),
+        "widget-sign-in.html": classicForm("Sign in", "/login"),
+        "widget-home.html": pageHtml("Widget", "Signed in.", call("/api/me")),
+      },
+    },
+    prepare: (stage) => signInWithForm(stage, "https://app.chips-widget.test/pages/widget-sign-in.html", user, password),
   },
 ];

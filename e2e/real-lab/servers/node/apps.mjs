@@ -16,6 +16,8 @@ import cookieParser from "cookie-parser";
 import cookieSession from "cookie-session";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { readFileSync } from "node:fs";
 import { WebSocketServer } from "ws";
 import { join } from "node:path";
 import { csrfSync } from "csrf-sync";
@@ -228,6 +230,27 @@ function sessionPathScoped(pages) {
   return app;
 }
 
+/**
+ * A widget made to be embedded in other sites, as CHIPS asks third-party services to do: its
+ * express-session cookie is `Secure; SameSite=None; Partitioned`, so a sign-in in the widget's own
+ * tab keeps the cookie in that tab's partition, and the widget framed in a portal has none. Served
+ * over https (a Partitioned cookie needs a secure origin) with the lab's certificate
+ * (AUTHLENS_TLS_KEY, AUTHLENS_TLS_CERT).
+ */
+function chipsWidget(pages) {
+  const app = express();
+  app.use("/pages", pagesOf(pages));
+  app.use(session({ secret: "authlens-real-lab-chips", resave: false, saveUninitialized: false, name: "widget.sid", cookie: { secure: true, sameSite: "none", partitioned: true, httpOnly: true } }));
+  app.post("/login", express.urlencoded({ extended: false }), (req, res) => {
+    const user = signedIn(req.body);
+    if (!user) return void res.redirect("/pages/widget-sign-in.html?error=1");
+    req.session.user = user;
+    res.redirect("/pages/widget-home.html");
+  });
+  app.get("/api/me", (req, res) => (req.session.user ? void res.json({ user: req.session.user }) : void res.status(401).json({ error: "not signed in" })));
+  return createHttpsServer({ key: readFileSync(process.env.AUTHLENS_TLS_KEY ?? ""), cert: readFileSync(process.env.AUTHLENS_TLS_CERT ?? "") }, app);
+}
+
 /** The OpenID apps: notes (as documented), wiki (tries a silent sign-in first), stale (a session cookie shadowed by an older one's). */
 const OPENID_APPS = {
   "oidc-notes": () => openIdApp("notes"),
@@ -237,7 +260,7 @@ const OPENID_APPS = {
 
 /**
  * Starts one of the Node sites on `port`, serving the client pages in `pages`.
- * @param {"express-passport" | "express-jwt" | "koa-jwt" | "express-ws" | "cookie-session-big" | "session-path" | "oidc-provider" | keyof typeof OPENID_APPS} name
+ * @param {"express-passport" | "express-jwt" | "koa-jwt" | "express-ws" | "cookie-session-big" | "session-path" | "chips-widget" | "oidc-provider" | keyof typeof OPENID_APPS} name
  * @param {number} port
  * @param {string} pages
  */
@@ -249,6 +272,7 @@ export function listen(name, port, pages) {
     "express-ws": expressWs,
     "cookie-session-big": cookieSessionBig,
     "session-path": sessionPathScoped,
+    "chips-widget": chipsWidget,
     "oidc-provider": identityProvider,
   };
   const app = name in sites ? sites[name](pages) : OPENID_APPS[name]();
