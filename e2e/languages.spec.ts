@@ -171,7 +171,7 @@ async function tour(language: Language, authlens: AuthLens) {
       // Marked as written in the person's language, whatever the page's is (a screen reader reads it so).
       expect(await banner.evaluateInContentScript<string>(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).querySelector(".banner").lang`)).toBe(language);
       // It shows, in the person's language, what the popup and the report say.
-      expect(failures.some((f) => bannerText.includes(f.summary))).toBe(true);
+      expect(failures.some((f) => bannerText.includes(message(shown, `headline${causeKey(f.cause).slice("cause".length)}`)))).toBe(true);
       expect(left(bannerText, verbatim), `banner (${language}): ${bannerText}`).toEqual([]);
       const bannerClipped = await banner.evaluateInContentScript<string[]>(`(() => {
         const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]'));
@@ -198,9 +198,9 @@ async function tour(language: Language, authlens: AuthLens) {
       const popup = await openPopup(authlens, tabId);
       const item = popup.locator(`li.failure[data-cause="${s.cause}"]`).first();
       await expect(item).toBeVisible();
-      await expect(item.locator(".cause")).toHaveText(message(shown, causeKey(s.cause)));
       expect(await popup.evaluate(() => document.documentElement.lang)).toBe(language);
       for (const summary of await popup.locator("li.failure details > summary").all()) await summary.click();
+      await expect(item.locator(".cause")).toHaveText(message(shown, causeKey(s.cause)));
       const popupText = await popup.evaluate(() => `${document.body.innerText}\n${[...document.querySelectorAll("[aria-label], [title]")].map((e) => `${e.getAttribute("aria-label") ?? ""} ${e.getAttribute("title") ?? ""}`).join("\n")}`);
       expect(left(popupText, verbatim), `popup (${language})`).toEqual([]);
       expect(await clipped(popup), `popup at ${POPUP_WIDTH}px (${language})`).toEqual([]);
@@ -238,6 +238,69 @@ async function tour(language: Language, authlens: AuthLens) {
     expect(await clipped(settings), `settings at ${POPUP_WIDTH}px (${language})`).toEqual([]);
     expect(await seriousViolations(settings)).toEqual([]);
     await settings.close();
+  });
+}
+
+/** One lab scenario of every cause: what a card of each looks like. */
+const ONE_PER_CAUSE = [...new Map([...SCENARIOS].reverse().map((s) => [s.cause, s])).values()].reverse();
+/** Words that belong under Details only: status codes, header names, RFCs, the web's plumbing. */
+const JARGON = /\b(?:4\d\d|5\d\d)\b|WWW-Authenticate|Proxy-Authenticate|Set-Cookie|Authorization|\bRFC\b|\bCORS\b|preflight|\bheader\b|\bjar\b|presumed/i;
+
+/**
+ * A card read in five seconds, in `language`, for every cause: its headline one line at the
+ * popup's narrow width, confidence in words, no jargon outside Details, no text said twice.
+ */
+async function cardsAtAGlance(language: Language, authlens: AuthLens) {
+  const { shown } = LANGUAGES[language];
+  const confidenceWords = ["confidenceHigh", "confidenceMedium", "confidenceLow"].map((k) => message(shown, k));
+  await authlens.setSettings({ watchSubresources: true });
+  for (const s of ONE_PER_CAUSE) {
+    await test.step(`${s.cause} (${s.id}, ${language})`, async () => {
+      const { page, tabId } = await authlens.newTab();
+      await page.goto(s.start).catch(() => undefined);
+      await page.evaluate(labDone).catch(() => undefined);
+      await authlens.waitForFailures(tabId, 1);
+      if (s.closerLook) await authlens.lookCloser(tabId, page);
+      await expect.poll(async () => (await authlens.report(tabId)).failures.some((f) => f.cause === s.cause)).toBe(true);
+      const popup = await openPopup(authlens, tabId);
+      const card = popup.locator(`li.failure[data-cause="${s.cause}"]`).first();
+      await expect(card).toBeVisible();
+      const glance = await card.evaluate((li) => {
+        const h2 = li.querySelector("h2")!;
+        const range = document.createRange();
+        range.selectNodeContents(h2);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        const outside = li.cloneNode(true) as HTMLElement;
+        outside.querySelector("details")?.remove();
+        return { lines, headline: h2.textContent ?? "", confidence: li.querySelector(".confidence")?.textContent ?? "", outside: outside.innerText || (outside.textContent ?? "") };
+      });
+      expect.soft(glance.lines, `"${glance.headline}" on one line at ${POPUP_WIDTH}px`).toBe(1);
+      expect.soft(confidenceWords).toContain(glance.confidence);
+      // Host names are the site's own ("api.cors-api.test"), not jargon.
+      const words = glance.outside.replace(/[\w-]+(?:\.[\w-]+)+/g, "");
+      expect.soft(words.match(JARGON), `jargon outside Details: ${glance.outside}`).toBeNull();
+      await card.locator("details > summary").click();
+      const blocks = await card.evaluate((li) => [...li.querySelectorAll("h2, p, li, dd, pre, button")].filter((e) => !e.querySelector("p, li, dd, pre, button")).map((e) => (e.textContent ?? "").trim()).filter((t) => t.length > 12));
+      const twice = blocks.filter((b, i) => blocks.indexOf(b) !== i);
+      expect.soft(twice, "text said twice on the card").toEqual([]);
+      expect.soft(await seriousViolations(popup)).toEqual([]);
+      await popup.close();
+      await page.close();
+    });
+  }
+}
+
+for (const language of Object.keys(LANGUAGES) as Language[]) {
+  test(`every cause's card in ${language === "de" ? "German" : "English"} reads at a glance: one-line headline at ${POPUP_WIDTH}px, confidence in words, no jargon outside Details, nothing said twice`, async ({ lab }) => {
+    test.setTimeout(300_000);
+    const { args, env } = LANGUAGES[language];
+    const launched = await launchAuthLens(lab, { extraArgs: [...args], env: { ...env } });
+    try {
+      await cardsAtAGlance(language, launched.authlens);
+      expect(launched.workerExceptions).toEqual([]);
+    } finally {
+      await launched.close();
+    }
   });
 }
 

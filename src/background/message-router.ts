@@ -85,7 +85,7 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
         // The first fix as the popup offers it for this page: the same ranked list, for the page's typed text as
         // the banner found it (its own page and same-origin frames: no script is run into a page while it loads).
         const [fix = "reload"] = fixesForPage(failure.fixes, { unsavedInput: message.typed === true });
-        return { banner: { tabId: senderTab, site, failureId: failure.id, cause: failure.cause, headline: failure.summary, fix, subject: fixSubjectOf(failure), state } };
+        return { banner: { tabId: senderTab, site, failureId: failure.id, cause: failure.cause, fix, subject: fixSubjectOf(failure), state } };
       }
       case "dismiss-banner": {
         const site = senderUrl ? registrableDomain(senderUrl) : null;

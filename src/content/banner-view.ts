@@ -1,6 +1,6 @@
 import type { BannerModel, FixResult } from "../messaging/protocol";
 import { browserLanguage, t } from "../platform/i18n";
-import { causeLabel, fixLabel } from "../ui/labels";
+import { causeHeadline, causeLabel, fixLabel } from "../ui/labels";
 import { BANNER_CSS } from "./banner-style";
 import { copyFromPage } from "./copy-text";
 
@@ -100,7 +100,7 @@ export class BannerView {
     this.root.replaceChildren(
       style(),
       el("div", { class: "banner", role: "region", "aria-label": t("bannerLabel"), lang: browserLanguage().locale }, [
-        el("p", { class: "text" }, [el("strong", { class: "brand" }, [t("extName")]), " ", el("span", { class: "headline" }, [model.headline])]),
+        el("p", { class: "text" }, [el("strong", { class: "brand" }, [t("extName")]), " ", el("span", { class: "headline" }, [causeHeadline(model.cause)])]),
         el("div", { class: "actions" }, [
           this.button(fixLabel(model.fix, model.subject), "primary", () => void this.runFix(model)),
           ...(retry ? [this.button(t("fixReloadAnyway"), "", retry)] : []),

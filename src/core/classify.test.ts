@@ -34,7 +34,7 @@ describe("classify, weighing evidence", () => {
     const d = diagnose(e);
     expect(d.cause).toBe("unknown");
     expect(d.confidence).toBeLessThanOrEqual(0.3);
-    expect(d.summary).toBe("app.example.com refused a font with HTTP 403 and no reason.");
+    expect(d.summary).toBe("app.example.com refused a font and gave no reason.");
     expect(diagnose({ ...e, resourceType: "image" }).summary).toContain("refused an image");
   });
 

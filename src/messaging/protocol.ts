@@ -23,8 +23,6 @@ export interface BannerModel {
   site: string;
   failureId: string;
   cause: CauseId;
-  /** One sentence: the diagnosis's summary. */
-  headline: string;
   /** The first fix, as the popup offers it for this page (the same ranked list, and the same page state). */
   fix: FixId;
   /** What the fix's label says of the failure (fixLabel). */

@@ -32,10 +32,14 @@ afterEach(() => {
 });
 
 describe("popup App", () => {
-  it("shows the failure's headline, cause and fixes", async () => {
+  it("shows the failure's headline, confidence in words, summary and fixes; the cause's name and figures under Details", async () => {
     const root = await mount();
-    expect(root.querySelector("h2")?.textContent).toBe(failure.summary);
-    expect(root.querySelector(".cause")?.textContent).toBe("Session expired");
+    expect(root.querySelector("h2")?.textContent).toBe("Your sign-in has ended");
+    expect(root.querySelector(".confidence")?.textContent).toBe(failure.confidence >= 0.8 ? "Almost certain" : failure.confidence >= 0.6 ? "Likely" : "Not sure");
+    expect(root.querySelector(".summary")?.textContent).toBe(failure.summary);
+    expect(root.querySelector("details .cause")?.textContent).toBe("Session expired");
+    expect(root.querySelector("details .facts")?.textContent).toContain(`How sure: ${Math.round(failure.confidence * 100)}%`);
+    expect(root.querySelector(".do-this")?.textContent).toBe("Do this: Sign in to app.example.com");
     expect(root.textContent).toContain("Fetch/XHR ·"); // the request's kind in words, not "xmlhttprequest"
     // The ranked list as it is: signing in first, clearing cookies (which says what it costs) last, and nothing added.
     expect([...root.querySelectorAll(".fixes button")].map((b) => b.textContent)).toEqual(["Sign in to app.example.com", "Reload page", "Clear cookies for example.com (signs you out there)"]);

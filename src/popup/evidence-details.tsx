@@ -1,10 +1,11 @@
+import type { ComponentChildren } from "preact";
 import { technicalPart } from "../core/diagnosis";
 import type { Failure } from "../core/failure";
 import { ago, duration, when } from "../core/text";
 import { format, t } from "../platform/i18n";
 
 /** The evidence behind a diagnosis: the parsed challenge, token claims, cookie names. Never a value. */
-export function EvidenceDetails({ failure, now }: { failure: Failure; now: number }) {
+export function EvidenceDetails({ failure, now, children }: { failure: Failure; now: number; children?: ComponentChildren }) {
   const { sent, response, jar } = failure.details;
   const claims = sent.token?.claims;
   const technical = technicalPart(failure.explanation);
@@ -13,6 +14,7 @@ export function EvidenceDetails({ failure, now }: { failure: Failure; now: numbe
   return (
     <details>
       <summary>{t("popupEvidence")}</summary>
+      {children}
       <h3>{t("popupWhatHappened")}</h3>
       <ul class="evidence">
         {failure.evidence.map((item, index) => (

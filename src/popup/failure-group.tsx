@@ -4,7 +4,7 @@ import { fixesForPage, type PageState } from "../core/fixes/rank-fixes";
 import { clock } from "../core/text";
 import { format, t, tn } from "../platform/i18n";
 import { shortUrl } from "../ui/short-url";
-import { actionName, causeLabel, resourceTypeLabel } from "../ui/labels";
+import { actionName, causeHeadline, causeLabel, confidenceWords, resourceTypeLabel } from "../ui/labels";
 import { EvidenceDetails } from "./evidence-details";
 import { FixButtons } from "./fix-buttons";
 
@@ -40,35 +40,32 @@ export function FailureGroupItem({ group, now, busy, page, onFix }: { group: Fai
   if (!newest) return null;
   const headingId = `failure-${newest.id}`;
   const settled = newest.outcome?.state === "fixed" || newest.outcome?.state === "not-fixed";
+  const level = newest.confidence >= 0.8 ? "high" : newest.confidence >= 0.6 ? "medium" : "low";
   return (
     <li class={`failure${settled ? ` ${newest.outcome?.state}` : ""}`} data-cause={newest.cause} data-state={newest.outcome?.state ?? "open"} data-failures={group.failures.map((f) => f.id).join(" ")} aria-labelledby={headingId}>
       <div class="failure-top">
-        {newest.details.redirect ? (
-          <span class="status redirect" aria-label={t("popupRedirectStatus", String(newest.status || "JS"))}>
-            ↪ {newest.status || "JS"}
-          </span>
-        ) : (
-          <span class="status" aria-label={t("popupStatus", newest.status)}>
-            {newest.status}
-          </span>
-        )}
-        <span class="cause">{causeLabel(newest.cause)}</span>
+        <span class={`confidence ${level}`}>{confidenceWords(newest.confidence)}</span>
         {group.failures.length > 1 && <span class="times">{tn("popupGroupCount", group.failures.length)}</span>}
-        <span class="confidence">{t("popupSure", Math.round(newest.confidence * 100))}</span>
       </div>
-      <h2 id={headingId}>{newest.summary}</h2>
-      <p class="request">
-        <span class="method">{newest.method}</span> <span class="url">{shortUrl(newest.url)}</span>
-      </p>
-      <p class="meta">
-        {resourceTypeLabel(newest.resourceType)}
-        {newest.details.serviceWorker ? ` (${t("popupViaServiceWorker")})` : ""} · <time dateTime={new Date(newest.time).toISOString()}>{format(clock(newest.time, true))}</time>
-      </p>
+      <h2 id={headingId}>{causeHeadline(newest.cause)}</h2>
+      <p class="summary">{newest.summary}</p>
       <OutcomeLine failure={newest} />
-      <p class="explanation">{newest.explanation.split("\n\n")[0]}</p>
       {/* A settled failure needs no fix: the site answered, or a newer card says what to try next. */}
       {!settled && <FixButtons failure={newest} fixes={fixesForPage(newest.fixes, page)} busy={busy} onFix={(fix) => onFix(newest, fix)} />}
-      <EvidenceDetails failure={newest} now={now} />
+      <EvidenceDetails failure={newest} now={now}>
+        <p class="facts">
+          <span class="cause">{causeLabel(newest.cause)}</span> · {t("popupHowSure", Math.round(newest.confidence * 100))} ·{" "}
+          {newest.details.redirect ? t("popupRedirectStatus", String(newest.status || "JS")) : t("popupStatus", newest.status)}
+        </p>
+        <p class="request">
+          <span class="method">{newest.method}</span> <span class="url">{shortUrl(newest.url)}</span>
+        </p>
+        <p class="meta">
+          {resourceTypeLabel(newest.resourceType)}
+          {newest.details.serviceWorker ? ` (${t("popupViaServiceWorker")})` : ""} · <time dateTime={new Date(newest.time).toISOString()}>{format(clock(newest.time, true))}</time>
+        </p>
+        <p class="explanation">{newest.explanation.split("\n\n")[0]}</p>
+      </EvidenceDetails>
     </li>
   );
 }

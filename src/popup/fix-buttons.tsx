@@ -8,13 +8,26 @@ import { fixLabel } from "../ui/labels";
  * (fixesForPage): the first, the one that resolves the situation, is the primary button.
  */
 export function FixButtons({ failure, fixes, busy, onFix }: { failure: Failure; fixes: readonly FixId[]; busy: boolean; onFix: (fix: FixId) => void }) {
+  const [first, ...others] = fixes;
   return (
     <div class="fixes" role="group" aria-label={t("popupFixes")}>
-      {fixes.map((fix, index) => (
-        <button key={fix} type="button" class={index === 0 ? "primary" : ""} data-fix={fix} disabled={busy} onClick={() => onFix(fix)}>
-          {fixLabel(fix, failure)}
-        </button>
-      ))}
+      {first && (
+        <p class="do-this">
+          <span>{t("popupDoThis")}</span>{" "}
+          <button type="button" class="primary" data-fix={first} disabled={busy} onClick={() => onFix(first)}>
+            {fixLabel(first, failure)}
+          </button>
+        </p>
+      )}
+      {others.length > 0 && (
+        <p class="other-fixes">
+          {others.map((fix) => (
+            <button key={fix} type="button" data-fix={fix} disabled={busy} onClick={() => onFix(fix)}>
+              {fixLabel(fix, failure)}
+            </button>
+          ))}
+        </p>
+      )}
     </div>
   );
 }

@@ -4,12 +4,38 @@ import type { FixId } from "../core/fixes/fix";
 import type { OwnActionKind } from "../core/fixes/outcome";
 import { resourceTypeName } from "../core/resource-type";
 import { duration } from "../core/text";
-import { format, say, t } from "../platform/i18n";
+import { format, say, t, type MessageKey } from "../platform/i18n";
 import { ACTION_NAMES } from "../core/report-text";
 
 /** The short name of a cause, as the popup and the banner show it. */
 export function causeLabel(cause: CauseId): string {
   return say(causeName(cause));
+}
+
+const HEADLINES: Record<CauseId, MessageKey> = {
+  "missing-credentials": "headlineMissingCredentials",
+  "session-expired": "headlineSessionExpired",
+  "stale-cookie": "headlineStaleCookie",
+  "token-expired": "headlineTokenExpired",
+  "token-invalid": "headlineTokenInvalid",
+  "wrong-credentials": "headlineWrongCredentials",
+  "insufficient-permissions": "headlineInsufficientPermissions",
+  "cors-preflight": "headlineCorsPreflight",
+  "cookies-blocked": "headlineCookiesBlocked",
+  "clock-skew": "headlineClockSkew",
+  "proxy-auth": "headlineProxyAuth",
+  csrf: "headlineCsrf",
+  unknown: "headlineUnknown",
+};
+
+/** A card's one-line headline: the cause in a non-developer's words, with no host and no status code (the summary below says where). */
+export function causeHeadline(cause: CauseId): string {
+  return t(HEADLINES[cause]);
+}
+
+/** How sure AuthLens is, in words a person reads at a glance; the figure is in the card's details. */
+export function confidenceWords(confidence: number): string {
+  return t(confidence >= 0.8 ? "confidenceHigh" : confidence >= 0.6 ? "confidenceMedium" : "confidenceLow");
 }
 
 const hostOf = (url: string) => {
