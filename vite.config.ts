@@ -46,8 +46,8 @@ export default defineConfig(({ mode }) => {
       target,
       // Source maps would ship the developer's absolute paths; the store packages carry none.
       sourcemap: false,
-      // The DevTools panel is named by the DevTools page's code (devtools.panels.create), not by the manifest.
-      rollupOptions: { input: { panel: "src/devtools/panel.html" } },
+      // Pages the manifest does not name: the DevTools panel (named by devtools.panels.create), the first-run page and the recent failures.
+      rollupOptions: { input: { panel: "src/devtools/panel.html", welcome: "src/welcome/index.html", recent: "src/recent/index.html" } },
     },
     server: { cors: { origin: [/chrome-extension:\/\//, /moz-extension:\/\//] } },
   };

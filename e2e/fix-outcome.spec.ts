@@ -96,8 +96,8 @@ test("the banner says it is AuthLens in one sentence, and pushes the page down i
   const banner = new BannerDriver(context, page);
   await expect(banner.host()).toBeVisible();
   const text = await banner.evaluateInContentScript<string>(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).querySelector(".text").textContent`);
-  // One sentence: no sentence ends before the last.
-  expect(text).toMatch(/^AuthLens .+\.$/);
+  // One sentence, the popup card's headline: no sentence ends before the last.
+  expect(text).toBe("AuthLens Your sign-in has ended");
   expect(text.split(/[.!?]\s/)).toHaveLength(1);
   const box = await banner.host().boundingBox();
   const heading = await page.locator("h1").boundingBox();

@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext } from "@playwright/test";
+import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +14,8 @@ export interface Launched {
   workerExceptions: string[];
   /** What the worker logged to its console, restarts included. */
   workerConsole: string[];
+  /** The first-run page AuthLens opened on install, as the person saw it (closed again, unless `keepWelcome`). */
+  welcome: { url: string; title: string; text: string } | null;
   /** Closes the browser and deletes its throwaway profile. */
   close(): Promise<void>;
 }
@@ -24,7 +26,7 @@ export interface Launched {
  */
 export async function launchAuthLens(
   lab: Lab,
-  { headless = true, dist = DIST, watchWorker = true, extraArgs = [] as string[], env = undefined as Record<string, string> | undefined, preferences = {}, downloadsPath = undefined as string | undefined } = {},
+  { headless = true, dist = DIST, watchWorker = true, extraArgs = [] as string[], env = undefined as Record<string, string> | undefined, preferences = {}, downloadsPath = undefined as string | undefined, keepWelcome = false } = {},
 ): Promise<Launched> {
   const profile = mkdtempSync(join(tmpdir(), "authlens-"));
   // Without developer mode Chromium disables an unpacked extension that reloads.
@@ -48,6 +50,7 @@ export async function launchAuthLens(
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
     if (process.env.AUTHLENS_DEBUG) worker.on("console", (m) => console.log("worker:", m.text()));
     const authlens = new AuthLens(context, new URL(worker.url()).host);
+    const welcome = await welcomePage(context, authlens.extensionId, keepWelcome);
     await warmUp(authlens, lab);
     // The watch needs an extension page open (a tab): tests want it, a person browsing does not.
     const watch = watchWorker ? await watchWorkerExceptions(context, await authlens.probe(), authlens.extensionId) : { exceptions: [], console: [], stop: () => Promise.resolve() };
@@ -56,6 +59,7 @@ export async function launchAuthLens(
       authlens,
       workerExceptions: watch.exceptions,
       workerConsole: watch.console,
+      welcome,
       close: async () => {
         await watch.stop();
         await close();
@@ -65,6 +69,21 @@ export async function launchAuthLens(
     await close();
     throw error;
   }
+}
+
+/**
+ * The first-run page AuthLens opens on install: read as the person sees it, then closed (tests
+ * start from the tabs they open), or left open for a person (`keep`, npm start).
+ */
+async function welcomePage(context: BrowserContext, extensionId: string, keep: boolean): Promise<Launched["welcome"]> {
+  const isWelcome = (p: Page) => p.url().startsWith(`chrome-extension://${extensionId}/src/welcome/`);
+  const page = context.pages().find(isWelcome) ?? (await context.waitForEvent("page", { predicate: isWelcome, timeout: 5000 }).catch(() => null));
+  if (!page) return null;
+  await page.waitForLoadState("load");
+  await page.locator("h1").waitFor({ timeout: 5000 }).catch(() => undefined);
+  const seen = { url: page.url(), title: await page.title(), text: await page.locator("body").innerText() };
+  if (!keep) await page.close();
+  return seen;
 }
 
 /** Loads the lab's warm-up 401 until AuthLens records it, then clears it. */

@@ -50,7 +50,8 @@ test("the banner tells the person on the site's own sign-in page why they are th
   const banner = new BannerDriver(context, page).host();
   await expect(banner).toHaveAttribute("data-cause", "session-expired");
   const popup = await authlens.openPopup(tabId);
-  await expect(popup.locator("li.failure .status.redirect")).toHaveAttribute("aria-label", "Sent to sign in (302)");
+  // The status is in the card's details, in words.
+  await expect(popup.locator("li.failure .status.redirect")).toHaveText("Sent to sign in (302)");
   // "Sign in again" opens the page asked for; the site sends the person to its sign-in page afresh.
   await Promise.all([page.waitForURL(/\/sign-in\?next=%2Fnotes/), popup.getByRole("button", { name: "Sign in again" }).click()]);
   await expect(popup.locator(".notice")).toContainText("will take you to its sign-in page");

@@ -2,6 +2,7 @@
  * The service worker: wiring only. Every listener is registered synchronously here, at the top
  * level, so a stopped worker is woken for the next event.
  */
+import { registrableDomain } from "../core/site";
 import browser from "webextension-polyfill";
 import { classify } from "../core/classify";
 import { sayDiagnosis } from "../core/diagnosis";
@@ -29,12 +30,19 @@ import { createSignInPages } from "../platform/sign-in-pages";
 import { createPageInputCheck } from "../platform/page-input";
 import { openCookieSettings } from "../platform/cookie-settings";
 import { formatReport } from "../core/report-text";
+import { createRecentFailures, withRecentList } from "../platform/recent-failures";
 
-const store = createTabStore(browser.storage.session);
-const badge = createBadge(browser.action);
 const logError = (message: string, error: unknown) => console.warn(`AuthLens: ${message}:`, error instanceof Error ? error.message : String(error));
-
+// Every failure stored in a tab's record also goes into the list of recent failures across tabs (24 hours).
+const recent = createRecentFailures(browser.storage.session);
+const store = withRecentList(createTabStore(browser.storage.session), recent, logError);
 const settings = createSettingsStore(browser.storage.local, browser.storage.sync);
+// A tab on a site the person paused AuthLens on shows no count, whatever its record holds.
+const badge = createBadge(browser.action, async (tabId) => {
+  const { url } = await browser.tabs.get(tabId);
+  const site = url ? registrableDomain(url) : null;
+  return site && (await settings.read()).ignoredSites.includes(site) ? site : null;
+});
 const readJar = (url: string, topLevelUrl: string | null) => readSiteJar(browser.cookies, url, topLevelUrl);
 // The banner goes into a page only when its tab has a failure; a page AuthLens may not script has none.
 const banner = createBannerInjector({ tabs: browser.tabs, scripting: browser.scripting });
@@ -123,6 +131,11 @@ const recorder = createFailureRecorder({
   logError,
 });
 
+// The first-run page, once, when AuthLens is installed (not on an update or a browser restart).
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === "install") void browser.tabs.create({ url: browser.runtime.getURL("src/welcome/index.html") }).catch((error: unknown) => logError("could not open the first-run page", error));
+});
+
 // Every tab's request headers and responses; cookie headers and CORS preflights only for a tab looked closer at.
 watchRequests(browser.webRequest, recorder.everyTab);
 const lookCloser = createLookCloser({ area: browser.storage.session, closeLook, tabs: browser.tabs, logError, willReload: (tabId) => ownActions.note(tabId, "look-closer") });
@@ -182,6 +195,12 @@ browser.runtime.onMessage.addListener(
     typedInto: pageInput.typed,
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL(""),
+    tabUrl: (tabId) => browser.tabs.get(tabId).then(
+      (tab) => tab.url ?? null,
+      () => null,
+    ),
+    recent,
+    notifyTab,
   }),
 );
 

@@ -8,13 +8,16 @@ import { fakeStorageArea } from "../test/fake-storage";
 import type { Fixer } from "./fixer";
 import { createMessageRouter } from "./message-router";
 import { createSettingsStore } from "../platform/settings";
+import { createRecentFailures, withRecentList } from "../platform/recent-failures";
 
 const ID = "abcdefghijklmnopabcdefghijklmnop";
 const ORIGIN = `chrome-extension://${ID}/`;
 const popup = { id: ID, url: `${ORIGIN}src/popup/index.html` };
 
 async function setup({ typed = false } = {}) {
-  const store = createTabStore(fakeStorageArea());
+  const recent = createRecentFailures(fakeStorageArea(), () => 10_000);
+  const store = withRecentList(createTabStore(fakeStorageArea()), recent, () => undefined);
+  const notified: number[] = [];
   const badges = new Map<number, number>();
   const fixes: unknown[] = [];
   const fixer = {
@@ -40,12 +43,15 @@ async function setup({ typed = false } = {}) {
     typedInto: async () => typed,
     extensionId: ID,
     extensionOrigin: ORIGIN,
+    tabUrl: async (tabId) => (tabId === 5 ? "https://app.example.com/inbox" : null),
+    recent,
+    notifyTab: (tabId) => void notified.push(tabId),
   });
   for (const id of ["old", "new"]) {
     const evidence = makeEvidence();
     await store.update(5, (r) => appendFailure(r, toFailure(id, 0, evidence, diagnose(evidence))));
   }
-  return { route, store, badges, fixes, settings, opened, looks };
+  return { route, store, badges, fixes, settings, opened, looks, notified };
 }
 
 describe("message router", () => {
@@ -64,6 +70,46 @@ describe("message router", () => {
     expect(await route({ type: "look-closer", tabId: 5, on: false }, popup)).toEqual({ ok: true, message: "stopped" });
     expect(looks.size).toBe(0);
     expect(await route({ type: "look-closer", tabId: 5 }, popup)).toEqual({ error: "Not an AuthLens message." });
+  });
+
+  it("pauses AuthLens on the tab's site and resumes it: the badge goes at once, the banner is told, the report says so", async () => {
+    const { route, settings, badges, notified } = await setup();
+    badges.set(5, 99);
+    expect(await route({ type: "pause-site", tabId: 5, paused: true }, popup)).toEqual({ site: "example.com", paused: true });
+    expect((await settings.read()).ignoredSites).toEqual(["example.com"]);
+    // The badge is asked again at once with the tab's open count; a paused site's badge shows none of it (badge.test.ts).
+    expect(badges.get(5)).toBe(2);
+    badges.set(5, 99);
+    expect(notified).toEqual([5]);
+    expect(await route({ type: "report", tabId: 5 }, popup)).toMatchObject({ paused: "example.com" });
+    expect(await route({ type: "pause-site", tabId: 5, paused: false }, popup)).toEqual({ site: "example.com", paused: false });
+    expect((await settings.read()).ignoredSites).toEqual([]);
+    expect(badges.get(5)).toBe(2);
+    expect(await route({ type: "report", tabId: 5 }, popup)).not.toHaveProperty("paused");
+    // A closed tab has no site to pause.
+    expect(await route({ type: "pause-site", tabId: 9, paused: true }, popup)).toEqual({ site: null, paused: false });
+  });
+
+  it("keeps the person's answer to 'Was this right?' on the failure, and takes it back", async () => {
+    const { route, store } = await setup();
+    expect(await route({ type: "feedback", tabId: 5, failureId: "old", right: false }, popup)).toEqual({ saved: true });
+    expect((await store.read(5)).failures.find((f) => f.id === "old")?.feedback).toBe("wrong");
+    expect(await route({ type: "feedback", tabId: 5, failureId: "old", right: null }, popup)).toEqual({ saved: true });
+    expect((await store.read(5)).failures.find((f) => f.id === "old")).not.toHaveProperty("feedback");
+    expect(await route({ type: "feedback", tabId: 5, failureId: "nope", right: true }, popup)).toEqual({ saved: false });
+    expect(await route({ type: "feedback", tabId: 5, failureId: "old", right: "yes" }, popup)).toEqual({ error: "Not an AuthLens message." });
+  });
+
+  it("lists the recent failures of every tab, newest first, and clears them on demand", async () => {
+    const { route, store } = await setup();
+    const evidence = makeEvidence();
+    await store.update(7, (r) => appendFailure(r, toFailure("other-tab", 1, evidence, diagnose(evidence))));
+    await new Promise((r) => setTimeout(r, 0));
+    const listed = await route({ type: "recent" }, popup);
+    expect("recent" in listed && listed.recent.map((r) => [r.id, r.tabId])).toEqual([["other-tab", 7], ["new", 5], ["old", 5]]);
+    expect("recent" in listed && listed.recent[0]).not.toHaveProperty("url");
+    expect(await route({ type: "clear-recent" }, popup)).toEqual({ cleared: 3 });
+    expect(await route({ type: "recent" }, popup)).toEqual({ recent: [] });
   });
 
   it("clears a tab's failures and its badge", async () => {

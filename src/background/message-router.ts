@@ -4,10 +4,12 @@ import { fixSubjectOf } from "../core/failure";
 import { registrableDomain } from "../core/site";
 import { isOwnContentScriptIn, isOwnExtensionPage, type SenderInfo } from "../messaging/sender";
 import { parseMessage, type ErrorResponse, type Message, type MessageType, type ResponseOf } from "../messaging/protocol";
+import { openCount } from "../core/fixes/outcome";
 import type { Badge } from "../platform/badge";
 import { t } from "../platform/i18n";
 import type { SettingsStore } from "../platform/settings";
 import type { TabStore } from "../platform/tab-store";
+import type { RecentFailures } from "../platform/recent-failures";
 import type { Fixer } from "./fixer";
 import type { LookCloser } from "./look-closer";
 
@@ -23,6 +25,11 @@ export interface MessageRouterDeps {
   typedInto: (tabId: number) => Promise<boolean>;
   extensionId: string;
   extensionOrigin: string;
+  /** The tab's page address, or null for a closed tab. */
+  tabUrl: (tabId: number) => Promise<string | null>;
+  recent: Pick<RecentFailures, "list" | "clear">;
+  /** Tells the tab's content script its failures changed (the banner asks again, and goes when there is none). */
+  notifyTab: (tabId: number) => void;
 }
 
 /**
@@ -43,6 +50,10 @@ const SENDERS: Record<MessageType, "pages" | "pages-or-tab" | "tab"> = {
   banner: "tab",
   "dismiss-banner": "tab",
   "open-details": "tab",
+  "pause-site": "pages",
+  feedback: "pages",
+  recent: "pages",
+  "clear-recent": "pages",
 };
 
 const REFUSED: ErrorResponse = { error: "AuthLens answers only its own pages." };
@@ -52,13 +63,18 @@ const REFUSED: ErrorResponse = { error: "AuthLens answers only its own pages." }
  * a web page, a content script asking about another tab, a malformed message) gets an error,
  * never an action.
  */
-export function createMessageRouter({ store, badge, fixer, lookCloser, settings, openDetails, typedInto, extensionId, extensionOrigin }: MessageRouterDeps) {
+export function createMessageRouter({ store, badge, fixer, lookCloser, settings, openDetails, typedInto, extensionId, extensionOrigin, tabUrl, recent, notifyTab }: MessageRouterDeps) {
+  const siteOfTab = async (tabId: number) => {
+    const url = await tabUrl(tabId);
+    return url ? registrableDomain(url) : null;
+  };
   /** `onlySite`: for a content script, the site of its page; cookie fixes may touch no other. */
   async function answer(message: Message, senderTab: number, senderUrl: string | null, onlySite: string | null | undefined): Promise<ResponseOf<MessageType>> {
     switch (message.type) {
       case "report": {
-        const [record, lookingCloserUntil] = await Promise.all([store.read(message.tabId), lookCloser.until(message.tabId)]);
-        return { version: 1, tabId: message.tabId, failures: [...record.failures].reverse(), blocked: [...(record.blocked ?? [])].reverse(), lookingCloserUntil };
+        const [record, lookingCloserUntil, site, prefs] = await Promise.all([store.read(message.tabId), lookCloser.until(message.tabId), siteOfTab(message.tabId), settings.read()]);
+        const about = site ? { site, ...(prefs.ignoredSites.includes(site) ? { paused: site } : {}) } : {};
+        return { version: 1, tabId: message.tabId, failures: [...record.failures].reverse(), blocked: [...(record.blocked ?? [])].reverse(), lookingCloserUntil, ...about };
       }
       case "clear-failures": {
         const before = (await store.read(message.tabId)).failures.length;
@@ -96,6 +112,32 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
       case "open-details":
         await openDetails(senderTab);
         return { opened: true };
+      case "pause-site": {
+        const site = await siteOfTab(message.tabId);
+        if (!site) return { site: null, paused: false };
+        await settings.update((s) => ({ ...s, ignoredSites: [...s.ignoredSites.filter((x) => x !== site), ...(message.paused ? [site] : [])] }));
+        // At once: no count on the icon while paused (the badge asks the settings), the count back when resumed; the banner asks again.
+        await badge.show(message.tabId, openCount((await store.read(message.tabId)).failures));
+        notifyTab(message.tabId);
+        return { site, paused: message.paused };
+      }
+      case "feedback": {
+        let saved = false;
+        await store.update(message.tabId, (record) => ({
+          ...record,
+          failures: record.failures.map((f) => {
+            if (f.id !== message.failureId) return f;
+            saved = true;
+            const { feedback: _, ...rest } = f;
+            return message.right === null ? rest : { ...rest, feedback: message.right ? "right" : "wrong" };
+          }),
+        }));
+        return { saved };
+      }
+      case "recent":
+        return { recent: await recent.list() };
+      case "clear-recent":
+        return { cleared: await recent.clear() };
     }
   }
 

@@ -19,6 +19,8 @@ export interface BannerChoice {
 export interface BannerPreferences {
   bannerEnabled: boolean;
   bannerOffSites: readonly string[];
+  /** Sites the person paused AuthLens on ("Pause on this site"): no banner there either. Absent in older callers. */
+  ignoredSites?: readonly string[];
 }
 
 /**
@@ -31,7 +33,7 @@ export interface BannerPreferences {
 export function chooseBanner(record: TabRecord, pageUrl: string | null, prefs: BannerPreferences, now: number = Date.now()): BannerChoice | null {
   if (!prefs.bannerEnabled) return null;
   const site = pageUrl ? registrableDomain(pageUrl) : record.site;
-  if (!site || prefs.bannerOffSites.includes(site)) return null;
+  if (!site || prefs.bannerOffSites.includes(site) || prefs.ignoredSites?.includes(site)) return null;
   // A failure a fix settled says "Fixed" for a moment, then the banner goes; one a newer failure superseded says nothing.
   const justFixed = (f: Failure) => f.outcome?.state === "fixed" && now - (f.outcome.settledAt ?? f.outcome.at) <= FIXED_BANNER_MS;
   const failure = [...record.failures].reverse().find((f) => BANNER_TYPES.has(f.resourceType) && f.site === site && (isOpen(f, now) || justFixed(f)));

@@ -37,6 +37,8 @@ export interface Failure {
   handled?: Handled;
   /** Until when (ms since the epoch) the page may still handle it: no badge or banner before. Absent for a page's or frame's refusal. */
   quietUntil?: number;
+  /** What the person said of the diagnosis ("Was this right?"), kept on this device and carried into the copied report. Absent until they say. */
+  feedback?: "right" | "wrong";
 }
 
 export type FailureDetails = Pick<FailureEvidence, "statusLine" | "sent" | "response" | "jar" | "crossSite" | "embeddedIn" | "clockSkewMs" | "repeats" | "redirect" | "sessionEnding" | "refusedCookie" | "bodyReason"> & {

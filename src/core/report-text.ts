@@ -68,6 +68,7 @@ export function formatReport(failures: readonly Failure[], generatedAt: Date, us
     ...(f.outcome ? { outcome: { fix: f.outcome.fix, state: f.outcome.state } } : {}),
     ...(f.after ? { after: f.after.kind } : {}),
     ...(f.handled ? { handled: f.handled.how } : {}),
+    ...(f.feedback ? { feedback: f.feedback } : {}),
   }));
   const json = JSON.stringify({ generatedBy: "AuthLens", generatedAt: generatedAt.toISOString(), userAgent, failures: safe }, null, 2);
   const sections = safe.map((f, i) => {
@@ -93,6 +94,7 @@ export function formatReport(failures: readonly Failure[], generatedAt: Date, us
       ...(f.fixes.length ? [text("reportFixes", fixNames(f.fixes))] : []),
       ...(f.after ? [text("reportAfter", text(ACTION_NAMES[f.after]))] : []),
       ...(f.handled ? [text("reportHandled", f.handled)] : []),
+      ...(f.feedback ? [text(f.feedback === "right" ? "reportFeedbackRight" : "reportFeedbackWrong")] : []),
       ...(f.outcome?.state === "fixed" ? [text("reportFixed", text(ACTION_NAMES[f.outcome.fix]))] : f.outcome?.state === "not-fixed" ? [text("reportNotFixed", text(ACTION_NAMES[f.outcome.fix]))] : []),
     ];
     return [

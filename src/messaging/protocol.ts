@@ -60,6 +60,22 @@ export interface Report {
    * CORS preflights and answers that fail CORS too; null when it does not, as by default.
    */
   lookingCloserUntil: number | null;
+  /** The registrable domain of the tab's page ("Pause on this site" names it). Absent for a closed tab or a page with no site. */
+  site?: string;
+  /** The tab's site when the person paused AuthLens there ("Pause on this site"): nothing of it is recorded until resumed. Absent otherwise. */
+  paused?: string;
+}
+
+/** A failure in the list of recent ones across tabs (the recent-failures page): names and counts, no address beyond its host. */
+export interface RecentFailure {
+  id: string;
+  time: number;
+  host: string;
+  site: string | null;
+  cause: CauseId;
+  confidence: number;
+  /** The tab it happened in, while that tab is open. */
+  tabId: number;
 }
 
 /** Every request one context may send another, keyed by `type`, with the answer each gets. */
@@ -79,6 +95,13 @@ interface Protocol {
   banner: { request: { type: "banner"; typed?: boolean }; response: { banner: BannerModel | null } };
   "dismiss-banner": { request: { type: "dismiss-banner" }; response: { dismissed: string | null } };
   "open-details": { request: { type: "open-details" }; response: { opened: boolean } };
+  /** "Pause on this site": stops (or resumes) recording the tab's site; its badge and banner go at once. */
+  "pause-site": { request: { type: "pause-site"; tabId: number; paused: boolean }; response: { site: string | null; paused: boolean } };
+  /** "Was this right?": the person's answer on a failure (null takes it back). */
+  feedback: { request: { type: "feedback"; tabId: number; failureId: string; right: boolean | null }; response: { saved: boolean } };
+  /** The failures of every tab in the last 24 hours, newest first. */
+  recent: { request: { type: "recent" }; response: { recent: RecentFailure[] } };
+  "clear-recent": { request: { type: "clear-recent" }; response: { cleared: number } };
 }
 
 export type MessageType = keyof Protocol;
@@ -107,6 +130,8 @@ export function parseMessage(value: unknown): Message | null {
       return typeof m.typed === "boolean" ? { type: m.type, typed: m.typed } : { type: m.type };
     case "dismiss-banner":
     case "open-details":
+    case "recent":
+    case "clear-recent":
       return { type: m.type };
   }
   if (!isTabId(m.tabId)) return null;
@@ -123,6 +148,10 @@ export function parseMessage(value: unknown): Message | null {
       return isShortString(m.undoId) ? { type: m.type, tabId: m.tabId, undoId: m.undoId } : null;
     case "look-closer":
       return typeof m.on === "boolean" ? { type: m.type, tabId: m.tabId, on: m.on } : null;
+    case "pause-site":
+      return typeof m.paused === "boolean" ? { type: m.type, tabId: m.tabId, paused: m.paused } : null;
+    case "feedback":
+      return isShortString(m.failureId) && (typeof m.right === "boolean" || m.right === null) ? { type: m.type, tabId: m.tabId, failureId: m.failureId, right: m.right } : null;
     default:
       return null;
   }

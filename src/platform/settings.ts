@@ -1,4 +1,5 @@
 import { AUTH_FAILURE_STATUSES } from "../core/auth-status";
+import { applyPolicy, readPolicy, withoutPolicy, type ManagedAreaPort, type Policy } from "./policy";
 
 /**
  * The person's choices, kept in `storage.local`: on this device only. (Not `storage.sync`, whose
@@ -18,9 +19,11 @@ export interface Settings {
   ignoredSites: string[];
   /** Also watch images, scripts, stylesheets, fonts and media (off: they cost every page load). */
   watchSubresources: boolean;
+  /** Offer "Look closer" (an organisation may forbid it: it reads a tab's cookie headers). */
+  lookCloserAllowed: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { reloadAfterFix: true, bannerEnabled: true, bannerOffSites: [], statuses: [...AUTH_FAILURE_STATUSES], ignoredSites: [], watchSubresources: false };
+export const DEFAULT_SETTINGS: Settings = { reloadAfterFix: true, bannerEnabled: true, bannerOffSites: [], statuses: [...AUTH_FAILURE_STATUSES], ignoredSites: [], watchSubresources: false, lookCloserAllowed: true };
 
 const SETTINGS_KEY = "settings";
 const MAX_SITES = 500;
@@ -47,6 +50,7 @@ export function parseSettings(value: unknown): Settings {
     statuses: statuses ? [...new Set(statuses)].sort() : DEFAULT_SETTINGS.statuses,
     ignoredSites: sites(v.ignoredSites) ?? DEFAULT_SETTINGS.ignoredSites,
     watchSubresources: typeof v.watchSubresources === "boolean" ? v.watchSubresources : DEFAULT_SETTINGS.watchSubresources,
+    lookCloserAllowed: typeof v.lookCloserAllowed === "boolean" ? v.lookCloserAllowed : DEFAULT_SETTINGS.lookCloserAllowed,
   };
 }
 
@@ -57,11 +61,11 @@ export interface StorageAreaPort {
 }
 
 /**
- * The settings in `area`. `formerArea`: where versions before 0.1 kept them (`storage.sync`); what
- * is found there is moved into `area` on first read and removed, so nothing is lost and no copy is
- * left for the sync service.
+ * The settings in `area`, with the organisation's policy in `managed` over them. `formerArea`:
+ * where versions before 0.1 kept them (`storage.sync`); what is found there is moved into `area`
+ * on first read and removed, so nothing is lost and no copy is left for the sync service.
  */
-export function createSettingsStore(area: StorageAreaPort, formerArea?: StorageAreaPort) {
+export function createSettingsStore(area: StorageAreaPort, formerArea?: StorageAreaPort, managed?: ManagedAreaPort) {
   async function stored(): Promise<unknown> {
     const value = (await area.get(SETTINGS_KEY))[SETTINGS_KEY];
     if (value !== undefined || !formerArea) return value;
@@ -71,21 +75,37 @@ export function createSettingsStore(area: StorageAreaPort, formerArea?: StorageA
     await formerArea.remove(SETTINGS_KEY);
     return former;
   }
+  async function own(): Promise<Settings> {
+    try {
+      return parseSettings(await stored());
+    } catch {
+      return DEFAULT_SETTINGS;
+    }
+  }
   return {
+    /** The settings in force. */
     async read(): Promise<Settings> {
-      try {
-        return parseSettings(await stored());
-      } catch {
-        return DEFAULT_SETTINGS;
-      }
+      const [mine, policy] = await Promise.all([own(), readPolicy(managed)]);
+      return applyPolicy(mine, policy);
     },
+    /** What the organisation set, for the settings page to show as not the person's to change. */
+    policy: (): Promise<Policy> => readPolicy(managed),
+    /** Keeps `settings` (in force, as read and changed) as the person's, the organisation's fields left out. */
     async write(settings: Settings): Promise<void> {
-      await area.set({ [SETTINGS_KEY]: parseSettings(settings) });
+      const [mine, policy] = await Promise.all([own(), readPolicy(managed)]);
+      await area.set({ [SETTINGS_KEY]: parseSettings(withoutPolicy(parseSettings(settings), mine, policy)) });
     },
     async update(change: (settings: Settings) => Settings): Promise<Settings> {
-      const next = parseSettings(change(await this.read()));
-      await area.set({ [SETTINGS_KEY]: next });
-      return next;
+      const [mine, policy] = await Promise.all([own(), readPolicy(managed)]);
+      const next = parseSettings(change(applyPolicy(mine, policy)));
+      await area.set({ [SETTINGS_KEY]: parseSettings(withoutPolicy(next, mine, policy)) });
+      return applyPolicy(parseSettings(withoutPolicy(next, mine, policy)), policy);
+    },
+    /** Back to the defaults (the organisation's fields still over them); returns what was kept, for undo. */
+    async reset(): Promise<Settings> {
+      const mine = await own();
+      await area.set({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
+      return mine;
     },
   };
 }

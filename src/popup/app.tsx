@@ -98,6 +98,18 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
       () => onFix(failure, fix, true),
     );
   };
+  const onFeedback = (failure: Failure, right: boolean | null) =>
+    ready &&
+    void client
+      .send({ type: "feedback", tabId: ready.tabId, failureId: failure.id, right })
+      .then(load)
+      .catch((error: unknown) => setNotice({ ok: false, message: t("popupFixFailed", messageOf(error)) }));
+  const onPause = (paused: boolean) =>
+    ready &&
+    void client
+      .send({ type: "pause-site", tabId: ready.tabId, paused })
+      .then(load)
+      .catch((error: unknown) => setNotice({ ok: false, message: t("popupFixFailed", messageOf(error)) }));
   const onLookCloser = (on: boolean) => ready && void run(() => client.send({ type: "look-closer", tabId: ready.tabId, on }));
   const onUndo = (undoId: string) => ready && void run(() => client.send({ type: "undo", tabId: ready.tabId, undoId }), true);
   const onCopy = async () => {
@@ -166,6 +178,14 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
           </button>
         </div>
       )}
+      {ready?.report.paused && (
+        <p class="paused" role="status">
+          {t("popupPaused", ready.report.paused)}{" "}
+          <button type="button" class="primary" onClick={() => onPause(false)}>
+            {t("popupResume")}
+          </button>
+        </p>
+      )}
       {state.kind === "loading" && <p role="status">{t("popupLoading")}</p>}
       {state.kind === "error" && (
         <p role="alert" class="error">
@@ -184,7 +204,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
       {ready && count > 0 && (
         <ul class="failures" aria-label={t("popupListLabel")}>
           {groupFailures(shown).map((group) => (
-            <FailureGroupItem key={group.key} group={group} now={Date.now()} busy={busy} page={ready.page} onFix={onFix} />
+            <FailureGroupItem key={group.key} group={group} now={Date.now()} busy={busy} page={ready.page} onFix={onFix} onFeedback={onFeedback} />
           ))}
         </ul>
       )}
@@ -207,6 +227,14 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
             {t("popupCopyReport")}
           </button>
         )}
+        {ready?.report.site && !ready.report.paused && (
+          <button type="button" onClick={() => onPause(true)}>
+            {t("popupPause", ready.report.site)}
+          </button>
+        )}
+        <a href="../recent/index.html" target="_blank" rel="noopener">
+          {t("popupRecent")}
+        </a>
         <a href="../options/index.html" target="_blank" rel="noopener">
           {t("popupOpenSettings")}
         </a>

@@ -35,7 +35,28 @@ function OutcomeLine({ failure }: { failure: Failure }) {
   return null;
 }
 
-export function FailureGroupItem({ group, now, busy, page, onFix }: { group: FailureGroup; now: number; busy: boolean; page: PageState | null; onFix: (failure: Failure, fix: FixId) => void }) {
+/** "Was this right?": the person's answer, kept on this device and carried into the copied report. */
+function WasThisRight({ failure, busy, onFeedback }: { failure: Failure; busy: boolean; onFeedback: (right: boolean | null) => void }) {
+  const answer = failure.feedback;
+  return (
+    <div class="feedback" role="group" aria-label={t("popupWasThisRight")}>
+      <span>{t("popupWasThisRight")}</span>
+      <button type="button" aria-pressed={answer === "right"} disabled={busy} onClick={() => onFeedback(answer === "right" ? null : true)}>
+        {t("popupYes")}
+      </button>
+      <button type="button" aria-pressed={answer === "wrong"} disabled={busy} onClick={() => onFeedback(answer === "wrong" ? null : false)}>
+        {t("popupNo")}
+      </button>
+      {answer && (
+        <p class="thanks" role="status">
+          {t(answer === "right" ? "popupThanksRight" : "popupThanksWrong")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function FailureGroupItem({ group, now, busy, page, onFix, onFeedback }: { group: FailureGroup; now: number; busy: boolean; page: PageState | null; onFix: (failure: Failure, fix: FixId) => void; onFeedback: (failure: Failure, right: boolean | null) => void }) {
   const [newest] = group.failures;
   if (!newest) return null;
   const headingId = `failure-${newest.id}`;
@@ -55,7 +76,9 @@ export function FailureGroupItem({ group, now, busy, page, onFix }: { group: Fai
       <EvidenceDetails failure={newest} now={now}>
         <p class="facts">
           <span class="cause">{causeLabel(newest.cause)}</span> · {t("popupHowSure", Math.round(newest.confidence * 100))} ·{" "}
-          {newest.details.redirect ? t("popupRedirectStatus", String(newest.status || "JS")) : t("popupStatus", newest.status)}
+          <span class={`status${newest.details.redirect ? " redirect" : ""}`}>
+            {newest.details.redirect ? t("popupRedirectStatus", String(newest.status || "JS")) : t("popupStatus", newest.status)}
+          </span>
         </p>
         <p class="request">
           <span class="method">{newest.method}</span> <span class="url">{shortUrl(newest.url)}</span>
@@ -66,6 +89,7 @@ export function FailureGroupItem({ group, now, busy, page, onFix }: { group: Fai
         </p>
         <p class="explanation">{newest.explanation.split("\n\n")[0]}</p>
       </EvidenceDetails>
+      <WasThisRight failure={newest} busy={busy} onFeedback={(right) => onFeedback(newest, right)} />
     </li>
   );
 }
