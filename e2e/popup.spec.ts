@@ -30,10 +30,12 @@ test("the popup explains each lab cause, with its evidence", async ({ authlens }
       if (s.closerLook) {
         // As a person would: the popup offers to look closer; the page reloads and the popup fills in as it fails again.
         await popup.getByRole("button", { name: "Look closer" }).click();
-        await expect(popup.locator(".look-closer.on")).toContainText("Looking closer at this tab until");
+        await expect(popup.locator(".look-closer.on")).toContainText("Looking closer until");
       }
       const item = popup.locator(`li.failure[data-cause="${s.cause}"]`).first();
       await expect(item).toBeVisible();
+      // After it ran, the closer look says what it found: the refused calls it saw in full since the reload.
+      if (s.closerLook) await expect(popup.locator(".look-closer.on")).toContainText(/It saw \d+ refused calls? in full/);
       const failure = (await authlens.report(tabId)).failures.find((f) => f.url === s.failing && f.cause === s.cause)!;
       await expect(item.locator(".summary")).toHaveText(failure.summary);
       await item.getByText("Details and evidence").click();

@@ -1,11 +1,13 @@
 /**
  * The Firefox manifest, made from the Chrome one (manifest.json): the differences live here and
  * only here. Firefox's MV3 runs the background as an event page (`background.scripts`), needs a
- * gecko id, and declares what data the add-on collects (none).
+ * gecko id, and declares what data the add-on collects (none). It reads an organisation's settings
+ * from `policies.json` (`3rdparty.Extensions`) without a schema, so `storage.managed_schema` is left out.
  */
 export interface ChromeManifest {
   background: { service_worker: string; type?: string };
   minimum_chrome_version?: string;
+  storage?: unknown;
   [key: string]: unknown;
 }
 
@@ -13,7 +15,7 @@ export interface ChromeManifest {
 export const GECKO_ID = "authlens@authlens.dev";
 
 export function firefoxManifest(chrome: ChromeManifest): Record<string, unknown> {
-  const { background, minimum_chrome_version: _chromeOnly, ...common } = chrome;
+  const { background, minimum_chrome_version: _chromeOnly, storage: _managedSchema, ...common } = chrome;
   return {
     ...common,
     background: { scripts: [background.service_worker], type: background.type ?? "module" },

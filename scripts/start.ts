@@ -1,12 +1,14 @@
 /**
- * `npm start`: the built extension in Chromium, on the local auth lab and, where its server
- * software is installed (scripts/install-lab-servers.sh), the real-server lab.
+ * `npm start`: the built extension in Chromium, on the local auth lab at once.
  *
- * With a display, Chromium opens on the lab's index page for you to explore (close the window or
- * press Ctrl+C to stop). With no display, or with `--headless`, it tours every scenario of both
- * labs and the sign-in navigations, prints what AuthLens recorded for each, and saves a screenshot
- * of the popup for each to artifacts/.
+ * With a display, Chromium opens AuthLens's first-run page and the lab's index page for you to
+ * explore (close the window or press Ctrl+C to stop); `npm start -- --real` adds the real-server
+ * lab (nginx, Apache, Django, …), installing its server software first. With no display, or with
+ * `--headless`, it tours every scenario of both labs and the sign-in navigations (installing the
+ * real servers it needs), prints what AuthLens recorded for each, and saves a screenshot of the
+ * popup for each to artifacts/.
  */
+import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { BrowserContext, Page } from "@playwright/test";
@@ -19,11 +21,15 @@ import { REAL_SCENARIOS } from "../e2e/real-lab/scenarios/index";
 import { SIGN_IN_FLOWS } from "../e2e/real-lab/sign-in-flows";
 
 const headless = process.argv.includes("--headless") || !process.env.DISPLAY;
+// The real servers take minutes to install and a while to start: only for the tour, or when asked.
+const withRealLab = headless || process.argv.includes("--real");
+if (withRealLab) spawnSync("bash", [resolve(import.meta.dirname, "install-lab-servers.sh")], { stdio: "inherit" });
 const lab = await startLab(Number(process.env.LAB_PORT ?? 0));
-const missing = missingServerSoftware();
+const missing = withRealLab ? missingServerSoftware() : null;
 if (missing) console.log(`The real-server lab is not running: it needs ${missing}.`);
-const realLab: RealLab | null = missing ? null : await startRealLab(lab);
-const launched = await launchAuthLens(lab, { headless, watchWorker: false });
+const realLab: RealLab | null = withRealLab && !missing ? await startRealLab(lab) : null;
+// A person sees the first-run page AuthLens opens on install, as in their own browser.
+const launched = await launchAuthLens(lab, { headless, watchWorker: false, keepWelcome: !headless });
 const { context, authlens } = launched;
 
 const stop = async () => {
@@ -43,9 +49,10 @@ interface TourStop {
 }
 
 if (!headless) {
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   await page.goto(lab.index);
-  console.log(`AuthLens is loaded in Chromium, on the auth lab (${lab.index})${realLab ? " and the real-server lab" : ""}.
+  await page.bringToFront();
+  console.log(`AuthLens is loaded in Chromium, on the auth lab (${lab.index})${realLab ? " and the real-server lab" : " (npm start -- --real adds the real-server lab)"}.
 Open a scenario; the AuthLens icon counts the failures in that tab (pin it from the puzzle-piece menu), and its popup explains them
 (where the browser hid the answer, click "Look closer" in the popup).
 Close the browser window or press Ctrl+C to stop.`);

@@ -36,7 +36,8 @@ const logError = (message: string, error: unknown) => console.warn(`AuthLens: ${
 // Every failure stored in a tab's record also goes into the list of recent failures across tabs (24 hours).
 const recent = createRecentFailures(browser.storage.session);
 const store = withRecentList(createTabStore(browser.storage.session), recent, logError);
-const settings = createSettingsStore(browser.storage.local, browser.storage.sync);
+// The organisation's policy (managed storage) over the person's settings.
+const settings = createSettingsStore(browser.storage.local, browser.storage.sync, browser.storage.managed);
 // A tab on a site the person paused AuthLens on shows no count, whatever its record holds.
 const badge = createBadge(browser.action, async (tabId) => {
   const { url } = await browser.tabs.get(tabId);

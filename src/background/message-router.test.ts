@@ -14,7 +14,7 @@ const ID = "abcdefghijklmnopabcdefghijklmnop";
 const ORIGIN = `chrome-extension://${ID}/`;
 const popup = { id: ID, url: `${ORIGIN}src/popup/index.html` };
 
-async function setup({ typed = false } = {}) {
+async function setup({ typed = false, policy = {} }: { typed?: boolean; policy?: Record<string, unknown> } = {}) {
   const recent = createRecentFailures(fakeStorageArea(), () => 10_000);
   const store = withRecentList(createTabStore(fakeStorageArea()), recent, () => undefined);
   const notified: number[] = [];
@@ -25,7 +25,7 @@ async function setup({ typed = false } = {}) {
     undo: async (...args: unknown[]) => (fixes.push(["undo", ...args]), { ok: true, message: "undone" }),
     undoList: async () => [],
   } as unknown as Fixer;
-  const settings = createSettingsStore(fakeStorageArea());
+  const settings = createSettingsStore(fakeStorageArea(), undefined, { get: async () => policy });
   const opened: number[] = [];
   const looks = new Map<number, number>();
   const lookCloser = {
@@ -70,6 +70,15 @@ describe("message router", () => {
     expect(await route({ type: "look-closer", tabId: 5, on: false }, popup)).toEqual({ ok: true, message: "stopped" });
     expect(looks.size).toBe(0);
     expect(await route({ type: "look-closer", tabId: 5 }, popup)).toEqual({ error: "Not an AuthLens message." });
+  });
+
+  it("refuses a closer look the organisation does not allow, and the report says so; a site it ignores cannot be resumed by the person", async () => {
+    const { route, looks } = await setup({ policy: { lookCloserAllowed: false, ignoredSites: ["example.com"] } });
+    expect(await route({ type: "look-closer", tabId: 5, on: true }, popup)).toEqual({ ok: false, message: "Your organisation does not allow Look closer." });
+    expect(looks.size).toBe(0);
+    expect(await route({ type: "report", tabId: 5 }, popup)).toMatchObject({ lookCloserAllowed: false, paused: "example.com", pausedByOrganisation: true });
+    const open = await setup();
+    expect(await open.route({ type: "report", tabId: 5 }, popup)).not.toHaveProperty("lookCloserAllowed");
   });
 
   it("pauses AuthLens on the tab's site and resumes it: the badge goes at once, the banner is told, the report says so", async () => {

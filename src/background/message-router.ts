@@ -72,9 +72,11 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
   async function answer(message: Message, senderTab: number, senderUrl: string | null, onlySite: string | null | undefined): Promise<ResponseOf<MessageType>> {
     switch (message.type) {
       case "report": {
-        const [record, lookingCloserUntil, site, prefs] = await Promise.all([store.read(message.tabId), lookCloser.until(message.tabId), siteOfTab(message.tabId), settings.read()]);
-        const about = site ? { site, ...(prefs.ignoredSites.includes(site) ? { paused: site } : {}) } : {};
-        return { version: 1, tabId: message.tabId, failures: [...record.failures].reverse(), blocked: [...(record.blocked ?? [])].reverse(), lookingCloserUntil, ...about };
+        const [record, lookingCloserUntil, site, prefs, policy] = await Promise.all([store.read(message.tabId), lookCloser.until(message.tabId), siteOfTab(message.tabId), settings.read(), settings.policy()]);
+        const byOrganisation = site !== null && (policy.ignoredSites?.includes(site) ?? false);
+        const about = site ? { site, ...(prefs.ignoredSites.includes(site) ? { paused: site } : {}), ...(byOrganisation ? { pausedByOrganisation: true as const } : {}) } : {};
+        const closer = prefs.lookCloserAllowed ? {} : { lookCloserAllowed: false as const };
+        return { version: 1, tabId: message.tabId, failures: [...record.failures].reverse(), blocked: [...(record.blocked ?? [])].reverse(), lookingCloserUntil, ...about, ...closer };
       }
       case "clear-failures": {
         const before = (await store.read(message.tabId)).failures.length;
@@ -91,6 +93,7 @@ export function createMessageRouter({ store, badge, fixer, lookCloser, settings,
       case "undo-list":
         return { undo: await fixer.undoList(message.tabId) };
       case "look-closer":
+        if (message.on && !(await settings.read()).lookCloserAllowed) return { ok: false, message: t("lookCloserNotAllowed") };
         return message.on ? lookCloser.start(message.tabId) : lookCloser.stop(message.tabId);
       case "banner": {
         // Every page asks once it loads; most have nothing to show, and then no storage is read.

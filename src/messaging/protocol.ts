@@ -64,6 +64,10 @@ export interface Report {
   site?: string;
   /** The tab's site when the person paused AuthLens there ("Pause on this site"): nothing of it is recorded until resumed. Absent otherwise. */
   paused?: string;
+  /** Set when the organisation turned AuthLens off on the tab's site: the person cannot resume it there. */
+  pausedByOrganisation?: true;
+  /** False when the organisation does not allow Look closer (managed storage): the popup does not offer it. */
+  lookCloserAllowed?: false;
 }
 
 /** A failure in the list of recent ones across tabs (the recent-failures page): names and counts, no address beyond its host. */

@@ -6,4 +6,6 @@ import { SettingsPage } from "./settings-page";
 
 speakOnPage(document, "settingsTitle");
 const root = document.getElementById("app");
-if (root) render(<SettingsPage store={createSettingsStore(browser.storage.local, browser.storage.sync)} />, root);
+// The organisation's policy (managed storage) is shown over the person's settings, not editable.
+const store = createSettingsStore(browser.storage.local, browser.storage.sync, browser.storage.managed);
+if (root) render(<SettingsPage store={store} version={browser.runtime.getManifest().version} />, root);

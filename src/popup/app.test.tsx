@@ -144,13 +144,27 @@ describe("popup App", () => {
     document.body.innerHTML = "";
     const sent: Message[] = [];
     const root = await mount({}, sent, { failures: [asChromeShows()] });
-    expect(root.querySelector(".look-closer")?.textContent).toContain("the cookies these requests carried");
+    expect(root.querySelector(".look-closer")?.textContent).toContain("the cookies these calls carried would decide it");
     const button = [...root.querySelectorAll<HTMLButtonElement>(".look-closer button")].find((b) => b.textContent === "Look closer")!;
     expect(button.getAttribute("aria-describedby")).toBe("look-closer-hint");
     await act(async () => button.click());
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(sent).toContainEqual({ type: "look-closer", tabId: 3, on: true });
     expect(root.querySelector(".notice")?.textContent).toContain("Looking closer at this tab");
+  });
+
+  it("does not offer a closer look where cookies play no part: the browser's own sign-in (Basic) or a token sent in a header", async () => {
+    const unsure = (responseHeaders: ReturnType<typeof headers>, requestHeaders: ReturnType<typeof headers>) => {
+      const e = makeEvidence({ responseHeaders }, requestHeaders, CHROME_DEFAULT);
+      return toFailure("f3", 0, e, diagnose(e));
+    };
+    const basic = unsure(headers(["WWW-Authenticate", 'Basic realm="intranet"']), headers(["Accept", "*/*"]));
+    expect(basic.confidence).toBeLessThan(0.8);
+    expect((await mount({}, [], { failures: [basic] })).querySelector(".look-closer")).toBeNull();
+    document.body.innerHTML = "";
+    const apiKey = unsure(headers(["Content-Type", "application/json"]), headers(["X-API-Key", "k-123"]));
+    expect(apiKey.confidence).toBeLessThan(0.8);
+    expect((await mount({}, [], { failures: [apiKey] })).querySelector(".look-closer")).toBeNull();
   });
 
   it("lists calls whose answer the browser hid, with what they carried, and offers to look closer at them", async () => {
@@ -162,16 +176,21 @@ describe("popup App", () => {
     expect(section?.textContent).toContain("from https://app.example.com");
     expect(section?.textContent).toMatch(/expired .* ago/);
     expect(root.querySelector(".empty")).toBeNull();
-    expect(root.querySelector(".look-closer")?.textContent).toContain("hid the answer");
+    expect(root.querySelector(".look-closer")?.textContent).toContain("hid these answers");
     expect(root.textContent).not.toContain("c2ln");
   });
 
   it("says while it looks closer, and stops when asked", async () => {
     const sent: Message[] = [];
     const root = await mount({}, sent, { lookingCloserUntil: Date.parse("2026-11-22T12:10:00Z") });
-    expect(root.querySelector(".look-closer.on")?.textContent).toContain("Looking closer at this tab until");
+    expect(root.querySelector(".look-closer.on")?.textContent).toContain("Looking closer until");
+    // What it found: the tab's failure, seen in full (cookie headers and all) since the reload.
+    expect(root.querySelector(".look-closer.on")?.textContent).toContain("It saw 1 refused call in full; the answer above counts its cookies.");
     await act(async () => root.querySelector<HTMLButtonElement>(".look-closer.on button")!.click());
     expect(sent).toContainEqual({ type: "look-closer", tabId: 3, on: false });
+    document.body.innerHTML = "";
+    const quiet = await mount({}, [], { failures: [], lookingCloserUntil: Date.parse("2026-11-22T12:10:00Z") });
+    expect(quiet.querySelector(".look-closer.on")?.textContent).toContain("Nothing refused since the reload: it changed nothing so far.");
   });
 
   it("offers a closer look on an empty tab, and refreshes when the worker says the tab's report changed", async () => {

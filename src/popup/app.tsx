@@ -180,10 +180,16 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
       )}
       {ready?.report.paused && (
         <p class="paused" role="status">
-          {t("popupPaused", ready.report.paused)}{" "}
-          <button type="button" class="primary" onClick={() => onPause(false)}>
-            {t("popupResume")}
-          </button>
+          {ready.report.pausedByOrganisation ? (
+            t("popupPausedByOrganisation", ready.report.paused)
+          ) : (
+            <>
+              {t("popupPaused", ready.report.paused)}{" "}
+              <button type="button" class="primary" onClick={() => onPause(false)}>
+                {t("popupResume")}
+              </button>
+            </>
+          )}
         </p>
       )}
       {state.kind === "loading" && <p role="status">{t("popupLoading")}</p>}
@@ -220,7 +226,7 @@ export function App({ client, tabId, copyText, hostAccess, reportChanges }: { cl
       {ready && <BlockedCalls blocked={blocked} now={Date.now()} />}
       {ready && <HandledCalls failures={handled} />}
       {/* After the diagnosis: seeing more is the next step only when the fixes above are not enough. */}
-      {ready && <LookCloser failures={shown} blockedCount={blocked.length} until={ready.report.lookingCloserUntil ?? null} busy={busy} onChange={onLookCloser} />}
+      {ready && ready.report.lookCloserAllowed !== false && <LookCloser failures={shown} blockedCount={blocked.length} until={ready.report.lookingCloserUntil ?? null} busy={busy} onChange={onLookCloser} />}
       <footer>
         {count + handled.length > 0 && (
           <button type="button" onClick={() => void onCopy()}>

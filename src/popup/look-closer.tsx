@@ -2,49 +2,67 @@ import type { Failure } from "../core/failure";
 import { seenInFull } from "../core/seen-in-full";
 import { clock, duration } from "../core/text";
 import { LOOK_CLOSER_MS } from "../messaging/protocol";
-import { t } from "../platform/i18n";
+import { t, tn } from "../platform/i18n";
 
 /** Below this, seeing a failure's cookie headers could change or settle the answer. */
 const SURE_ENOUGH = 0.8;
 
+/** Challenges the browser answers with its own sign-in prompt: cookies play no part in them. */
+const BROWSER_SIGN_IN = new Set(["basic", "digest", "negotiate", "ntlm"]);
+
+/**
+ * Whether the cookies a request carried could decide its failure: not when it carried its
+ * credentials in a header of its own (a token, an API key, the address's username), answered the
+ * browser's own sign-in (Basic, Digest, Negotiate), or was refused by a proxy.
+ */
+export function cookiesCouldDecide(failure: Failure): boolean {
+  const { sent, response } = failure.details;
+  if (failure.cause === "proxy-auth" || sent.authorizationScheme || sent.apiKeyHeader || sent.addressCredentials) return false;
+  return !response.challenges.some((c) => BROWSER_SIGN_IN.has(c.scheme.toLowerCase()));
+}
+
 /**
  * Whether a closer look could tell the person more: a call whose answer the browser hid, a
- * failure AuthLens is not sure of and did not see in full (its cookie headers), or nothing seen at
- * all (a refused preflight shows only to a closer look).
+ * failure AuthLens is not sure of, did not see in full (its cookie headers) and whose cookies could
+ * decide it, or nothing seen at all (a refused preflight shows only to a closer look).
  */
 export function closerLookHelps(failures: readonly Failure[], blockedCount: number): "blocked" | "unsure" | "empty" | null {
   if (blockedCount > 0) return "blocked";
   if (failures.length === 0) return "empty";
-  return failures.some((f) => !seenInFull(f.details) && f.confidence < SURE_ENOUGH) ? "unsure" : null;
+  return failures.some((f) => !seenInFull(f.details) && f.confidence < SURE_ENOUGH && cookiesCouldDecide(f)) ? "unsure" : null;
 }
 
 /**
- * The closer look at this tab: on offer where it could tell more ({@link closerLookHelps}), and
- * its status, with a way to stop it, while it runs.
+ * The closer look at this tab, in one line: on offer where it could change the answer
+ * ({@link closerLookHelps}), saying what it would decide; while it runs, until when and what it
+ * found so far (the calls it saw in full since the reload), with a way to stop it.
  */
 export function LookCloser({ failures, blockedCount, until, busy, onChange }: { failures: readonly Failure[]; blockedCount: number; until: number | null; busy: boolean; onChange: (on: boolean) => void }) {
   if (until !== null) {
+    const since = until - LOOK_CLOSER_MS;
+    const seen = failures.filter((f) => f.time >= since && seenInFull(f.details)).length;
     return (
-      <div class="look-closer on" role="status">
-        <p>{t("lookCloserOn", clock(until))}</p>
+      <p class="look-closer on" role="status">
+        {t("lookCloserOn", clock(until))} {seen > 0 ? tn("lookCloserFound", seen) : t("lookCloserFoundNothing")}{" "}
         <button type="button" disabled={busy} onClick={() => onChange(false)}>
           {t("lookCloserStop")}
         </button>
-      </div>
+      </p>
     );
   }
   const helps = closerLookHelps(failures, blockedCount);
   if (!helps) return null;
   const offer = { blocked: t("lookCloserOfferBlocked"), unsure: t("lookCloserOffer"), empty: t("lookCloserOfferEmpty") }[helps];
+  const hint = t("lookCloserHint", duration(LOOK_CLOSER_MS));
   return (
-    <div class="look-closer">
-      <p>{offer}</p>
-      <button type="button" class={helps === "unsure" ? "" : "primary"} disabled={busy} onClick={() => onChange(true)} aria-describedby="look-closer-hint">
+    <p class="look-closer">
+      {offer}{" "}
+      <button type="button" class={helps === "unsure" ? "" : "primary"} disabled={busy} onClick={() => onChange(true)} aria-describedby="look-closer-hint" title={hint}>
         {t("lookCloserButton")}
       </button>
-      <p id="look-closer-hint" class="hint">
-        {t("lookCloserHint", duration(LOOK_CLOSER_MS))}
-      </p>
-    </div>
+      <span id="look-closer-hint" class="sr-only">
+        {hint}
+      </span>
+    </p>
   );
 }
