@@ -7,7 +7,7 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   timeout: 30_000,
-  // A page gets a moment to handle its own refused calls (core/handled.ts) before the badge and the banner tell of them.
+  // A page gets a moment to handle its own refused calls (core/diagnosis/handled.ts) before the badge and the banner tell of them.
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],
   outputDir: "test-results",

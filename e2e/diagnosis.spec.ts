@@ -1,8 +1,8 @@
 import { labDone } from "./authlens";
 import { expect, test } from "./fixtures";
 import { CLEAN_PAGE, SCENARIOS } from "./lab/scenarios/index";
-import { CAUSE_IDS } from "../src/core/cause";
-import { seenInFull } from "../src/core/seen-in-full";
+import { CAUSE_IDS } from "../src/core/diagnosis/cause";
+import { seenInFull } from "../src/core/diagnosis/seen-in-full";
 import { checkFixChoice, checkHandledQuietly } from "./fix-choice";
 
 test("every cause has at least two lab scenarios from different server families", () => {

@@ -4,7 +4,7 @@ import type { Failure } from "../src/core/failure";
 import type { FixId } from "../src/core/fixes/fix";
 import { ruledOutFixes } from "../src/test/ruled-out";
 import { BannerDriver, type AuthLens } from "./authlens";
-import { HANDLED_MS } from "../src/core/handled";
+import { HANDLED_MS } from "../src/core/diagnosis/handled";
 
 /** What a person meets for a failure: the popup's card, the banner, and whether they agree. */
 export interface FixChoice {

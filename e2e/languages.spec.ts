@@ -49,7 +49,7 @@ function verbatimOf(failures: readonly Failure[]): string[] {
   return [...found].filter((v) => v.length > 1);
 }
 
-/** Elements cut off at the popup's width, or whose text does not fit their box (a URL's ellipsis aside). */
+/** Elements cut off at the popup's width, or whose text does not fit their box (a URL's ellipsis and screen-reader-only text aside). */
 function clipped(page: Page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
@@ -60,7 +60,8 @@ function clipped(page: Page) {
       const style = getComputedStyle(el);
       const name = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ").join(".")}` : ""} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
       if (box.right > width + 1 || box.left < -1) problems.push(`${name} reaches past the ${width}px edge (${Math.round(box.left)}–${Math.round(box.right)})`);
-      if (el.closest(".url")) continue;
+      // A URL's ellipsis, and text for screen readers only (visually hidden on purpose), are not cut off.
+      if (el.closest(".url") || el.closest(".sr-only")) continue;
       if (style.overflowX !== "visible" && el.scrollWidth > el.clientWidth + 1) problems.push(`${name} is cut off: its content is ${el.scrollWidth}px in ${el.clientWidth}px`);
       if (style.overflowY === "hidden" && el.scrollHeight > el.clientHeight + 1) problems.push(`${name} is cut off below: ${el.scrollHeight}px in ${el.clientHeight}px`);
     }

@@ -5,9 +5,9 @@ import { dismissSignInPrompts, labDone } from "./authlens";
 import { expect, test } from "./real-lab/fixtures";
 import { missingServerSoftware } from "./real-lab/real-lab";
 import { REAL_SCENARIOS, type RealScenario } from "./real-lab/scenarios/index";
-import { CAUSE_IDS } from "../src/core/cause";
+import { CAUSE_IDS } from "../src/core/diagnosis/cause";
 import type { Failure } from "../src/core/failure";
-import { seenInFull } from "../src/core/seen-in-full";
+import { seenInFull } from "../src/core/diagnosis/seen-in-full";
 import { realServersDoc, type Observed } from "./real-lab/doc";
 import { checkFixChoice, checkHandledQuietly } from "./fix-choice";
 

@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { HANDLED_MS } from "../src/core/handled";
+import { HANDLED_MS } from "../src/core/diagnosis/handled";
 import { BannerDriver, DIST, type AuthLens, labDone, inOrder, in1h } from "./authlens";
 import { expect, test } from "./fixtures";
 import { SECRETS, secretForms } from "./lab/security-routes";

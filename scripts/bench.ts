@@ -13,8 +13,8 @@ import { DIST, popupPath } from "../e2e/authlens";
 import { chromiumArgs, chromiumExecutable } from "../e2e/lab/chromium";
 import { launchAuthLens } from "../e2e/launch";
 import { SLOW_BENCH_DELAY_MS, startLab, type Lab } from "../e2e/lab/server";
-import { classify } from "../src/core/classify";
-import { gatherEvidence } from "../src/core/evidence";
+import { classify } from "../src/core/diagnosis/classify";
+import { gatherEvidence } from "../src/core/diagnosis/evidence";
 import { CAPTURED, NOW } from "../src/test/captured-responses";
 import { makeResponse } from "../src/test/builders";
 import { BANNER_SCRIPT } from "../src/platform/banner-injector";
@@ -308,7 +308,7 @@ async function flood(lab: Lab, authlens: AuthLens): Promise<void> {
   await worker.evaluate(() => (globalThis as unknown as { authlensDiagnostics: { recorder: { idle(): Promise<void> } } }).authlensDiagnostics.recorder.idle());
   const after = await heap();
   const report = await authlens.report(tabId);
-  // The badge counts a refusal once the page's moment to handle it is over (core/handled.ts, 3 s).
+  // The badge counts a refusal once the page's moment to handle it is over (core/diagnosis/handled.ts, 3 s).
   let badge = await authlens.badgeText(tabId);
   for (const until = Date.now() + 6000; badge === "" && Date.now() < until; badge = await authlens.badgeText(tabId)) await new Promise((r) => setTimeout(r, 200));
   const popup = await authlens.context.newPage();

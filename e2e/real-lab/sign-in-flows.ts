@@ -6,7 +6,7 @@
  * clicking a link or a button, filling a form.
  */
 import type { Page } from "@playwright/test";
-import type { CauseId } from "../../src/core/cause";
+import type { CauseId } from "../../src/core/diagnosis/cause";
 import { labDone } from "../authlens";
 import { call, pageHtml } from "./scenarios/page-scripts";
 import { djangoSignIn } from "./scenarios/python";

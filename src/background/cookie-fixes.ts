@@ -1,8 +1,8 @@
-import { domainMatches, pathMatches } from "../core/cookie-jar";
-import { hostsOf, staleDuplicates, type CookieSnapshot } from "../core/cookie-snapshot";
+import { domainMatches, pathMatches } from "../core/cookies/cookie-jar";
+import { hostsOf, staleDuplicates, type CookieSnapshot } from "../core/cookies/cookie-snapshot";
 import type { Failure } from "../core/failure";
 import { registrableDomain } from "../core/site";
-import { duration, list, plural, text, type Phrase } from "../core/text";
+import { duration, list, plural, text, type Phrase } from "../core/report/text";
 import type { FixResult } from "../messaging/protocol";
 import { removeCookies, restoreCookies, snapshotSiteCookies, storeOfTab, type CookieProblem, type CookiesWritePort } from "../platform/site-cookies";
 import { say, t } from "../platform/i18n";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnose } from "../test/diagnose";
-import type { CookieSnapshot } from "../core/cookie-snapshot";
+import type { CookieSnapshot } from "../core/cookies/cookie-snapshot";
 import { toFailure } from "../core/failure";
 import { appendFailure } from "../core/tab-record";
 import { createSettingsStore, DEFAULT_SETTINGS } from "../platform/settings";

@@ -1,7 +1,7 @@
 import type { Failure } from "../core/failure";
 import { COOKIE_FIXES, TAB_LEAVING_FIXES, type FixId } from "../core/fixes/fix";
 import { isWatchedFix, watchFor, type OwnActionKind } from "../core/fixes/outcome";
-import { duration, text, verbatim } from "../core/text";
+import { duration, text, verbatim } from "../core/report/text";
 import type { FixResult } from "../messaging/protocol";
 import type { SettingsStore } from "../platform/settings";
 import type { CookiesWritePort } from "../platform/site-cookies";

@@ -4,8 +4,8 @@
  */
 import { registrableDomain } from "../core/site";
 import browser from "webextension-polyfill";
-import { classify } from "../core/classify";
-import { sayDiagnosis } from "../core/diagnosis";
+import { classify } from "../core/diagnosis/classify";
+import { sayDiagnosis } from "../core/diagnosis/diagnosis";
 import { createBadge } from "../platform/badge";
 import { privateWindowsAllowed } from "../platform/browser-kind";
 import { readSiteJar } from "../platform/cookie-jar";
@@ -29,7 +29,7 @@ import { createRecoveryWatch } from "./recovery-watch";
 import { createSignInPages } from "../platform/sign-in-pages";
 import { createPageInputCheck } from "../platform/page-input";
 import { openCookieSettings } from "../platform/cookie-settings";
-import { formatReport } from "../core/report-text";
+import { formatReport } from "../core/report/report-text";
 import { createRecentFailures, withRecentList } from "../platform/recent-failures";
 
 const logError = (message: string, error: unknown) => console.warn(`AuthLens: ${message}:`, error instanceof Error ? error.message : String(error));

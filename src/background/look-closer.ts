@@ -1,5 +1,5 @@
 import { registrableDomain } from "../core/site";
-import { duration } from "../core/text";
+import { duration } from "../core/report/text";
 import { LOOK_CLOSER_MS, type FixResult } from "../messaging/protocol";
 import { t } from "../platform/i18n";
 import type { CloseLook } from "../platform/web-request";

@@ -1,4 +1,4 @@
-import { chooseBanner } from "../core/banner";
+import { chooseBanner } from "../core/report/banner";
 import { fixesForPage } from "../core/fixes/rank-fixes";
 import { fixSubjectOf } from "../core/failure";
 import { registrableDomain } from "../core/site";

@@ -1,6 +1,6 @@
 import { answeredNormally, openCount } from "../core/fixes/outcome";
 import type { Failure } from "../core/failure";
-import { recoveryOf } from "../core/handled";
+import { recoveryOf } from "../core/diagnosis/handled";
 import type { Badge } from "../platform/badge";
 import type { TabStore } from "../platform/tab-store";
 
@@ -24,7 +24,7 @@ function pathKey(url: string): string | null {
 }
 
 /**
- * Gives a page a moment to handle its own refusals: until a refused call's `quietUntil` (core/handled.ts), the
+ * Gives a page a moment to handle its own refusals: until a refused call's `quietUntil` (core/diagnosis/handled.ts), the
  * page's is refused, the same address answering normally marks it handled (the app renewed its
  * token, or tried again) and nobody is told; once the moment is over, what still stands goes on
  * the badge and the banner. A tab with nothing pending costs a map lookup per response.

@@ -1,10 +1,10 @@
-import { isCauseId, type CauseId } from "./cause";
-import type { EvidenceItem, SaidDiagnosis } from "./diagnosis";
-import type { FailureEvidence } from "./evidence";
+import { isCauseId, type CauseId } from "./diagnosis/cause";
+import type { EvidenceItem, SaidDiagnosis } from "./diagnosis/diagnosis";
+import type { FailureEvidence } from "./diagnosis/evidence";
 import { readFixId, type FixId } from "./fixes/fix";
 import type { After, FixOutcome } from "./fixes/outcome";
 import type { SignInTarget } from "./fixes/sign-in-target";
-import type { Handled } from "./handled";
+import type { Handled } from "./diagnosis/handled";
 import { registrableDomain } from "./site";
 
 /** One recorded auth failure: an item of the report contract (docs/report.md). */

@@ -1,6 +1,6 @@
-import { isBlockedRequest, MAX_BLOCKED_PER_TAB, type BlockedRequest } from "./blocked-request";
+import { isBlockedRequest, MAX_BLOCKED_PER_TAB, type BlockedRequest } from "./diagnosis/blocked-request";
 import { readFailure, type Failure } from "./failure";
-import { seenInFull } from "./seen-in-full";
+import { seenInFull } from "./diagnosis/seen-in-full";
 
 /** The failures seen in one tab since it last moved to another site. */
 export interface TabRecord {

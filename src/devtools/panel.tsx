@@ -1,7 +1,7 @@
 import type { Entry, Har } from "har-format";
 import { useEffect, useState } from "preact/hooks";
-import { classify } from "../core/classify";
-import { sayDiagnosis } from "../core/diagnosis";
+import { classify } from "../core/diagnosis/classify";
+import { sayDiagnosis } from "../core/diagnosis/diagnosis";
 import { toFailure, type Failure } from "../core/failure";
 import { harEntryEvidence } from "../core/har/har-failure";
 import { redactHar, type RedactionCounts } from "../core/har/redact-har";

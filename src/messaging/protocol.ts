@@ -1,8 +1,8 @@
-import type { BlockedRequest } from "../core/blocked-request";
+import type { BlockedRequest } from "../core/diagnosis/blocked-request";
 import type { Failure, FixSubject } from "../core/failure";
 import { isFixId, type FixId } from "../core/fixes/fix";
 import type { PageState } from "../core/fixes/rank-fixes";
-import type { CauseId } from "../core/cause";
+import type { CauseId } from "../core/diagnosis/cause";
 
 /** What a fix or an undo did, in words for the person, and how to take it back. */
 export interface FixResult {

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { AUTH_FAILURE_STATUSES, type AuthFailureStatus } from "../core/auth-status";
-import { duration } from "../core/text";
+import { AUTH_FAILURE_STATUSES, type AuthFailureStatus } from "../core/headers/auth-status";
+import { duration } from "../core/report/text";
 import { LOOK_CLOSER_MS } from "../messaging/protocol";
 import { t, type MessageKey } from "../platform/i18n";
 import type { Policy } from "../platform/policy";

@@ -1,5 +1,5 @@
-import type { CookieChange } from "../core/jar-evidence";
-import { normalizeSameSite } from "../core/cookie-jar";
+import type { CookieChange } from "../core/cookies/jar-evidence";
+import { normalizeSameSite } from "../core/cookies/cookie-jar";
 
 /** The slice of `cookies.onChanged` the log listens to. */
 export interface CookieChangedPort {

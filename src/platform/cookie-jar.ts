@@ -1,4 +1,4 @@
-import type { JarCookie } from "../core/cookie-jar";
+import type { JarCookie } from "../core/cookies/cookie-jar";
 import { registrableDomain } from "../core/site";
 import { fromApiCookie, type ApiCookie } from "./site-cookies";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ago, clock, duration, list, plural, text, verbatim, when } from "../core/text";
+import { ago, clock, duration, list, plural, text, verbatim, when } from "../core/report/text";
 import { catalogueLookup, createSpeaker, say } from "./i18n";
 
 const catalogue = {

@@ -1,6 +1,6 @@
-import type { Arg, MessageKey, Phrase, PluralKey } from "../core/text";
+import type { Arg, MessageKey, Phrase, PluralKey } from "../core/report/text";
 
-export type { MessageKey } from "../core/text";
+export type { MessageKey } from "../core/report/text";
 
 /** Looks a message up and fills `$1`…`$9`; "" when the catalogue has no such message (chrome.i18n.getMessage's contract). */
 export type GetMessage = (key: string, substitutions: string[]) => string;

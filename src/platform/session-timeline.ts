@@ -1,6 +1,6 @@
 import { looksLikeSession, SESSION_ENDING_WINDOW_MS, type SessionCookieEvent } from "../core/sign-in/session-cookies";
 import type { CookieChangedPort, IgnoredChange } from "./cookie-changes";
-import type { CookieRejection } from "../core/set-cookie";
+import type { CookieRejection } from "../core/cookies/set-cookie";
 
 /** The slice of `storage.session` the timeline is kept in, so it outlives a worker stop. */
 export interface TimelineAreaPort {

@@ -1,4 +1,4 @@
-import { AUTH_FAILURE_STATUSES } from "../core/auth-status";
+import { AUTH_FAILURE_STATUSES } from "../core/headers/auth-status";
 import { applyPolicy, readPolicy, withoutPolicy, type ManagedAreaPort, type Policy } from "./policy";
 
 /**

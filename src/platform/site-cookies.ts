@@ -1,6 +1,6 @@
-import { restoreDetails, type CookieSetDetails, type CookieSnapshot } from "../core/cookie-snapshot";
-import { cookieUrl } from "../core/cookie-snapshot";
-import { domainMatches, normalizeSameSite, pathMatches } from "../core/cookie-jar";
+import { restoreDetails, type CookieSetDetails, type CookieSnapshot } from "../core/cookies/cookie-snapshot";
+import { cookieUrl } from "../core/cookies/cookie-snapshot";
+import { domainMatches, normalizeSameSite, pathMatches } from "../core/cookies/cookie-jar";
 
 /** A cookie as the cookies API returns it. */
 export interface ApiCookie extends Omit<CookieSnapshot, "sameSite" | "partitionKey"> {

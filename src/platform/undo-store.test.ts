@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeStorageArea, testSealer } from "../test/fake-storage";
-import type { CookieSnapshot } from "../core/cookie-snapshot";
+import type { CookieSnapshot } from "../core/cookies/cookie-snapshot";
 import { createSealer, newSealingKey } from "./sealer";
 import { createUndoStore, MAX_UNDO_ENTRIES, UNDO_TTL_MS } from "./undo-store";
 

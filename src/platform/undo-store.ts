@@ -1,4 +1,4 @@
-import { parseCookieSnapshot, type CookieSnapshot } from "../core/cookie-snapshot";
+import { parseCookieSnapshot, type CookieSnapshot } from "../core/cookies/cookie-snapshot";
 import type { UndoSummary } from "../messaging/protocol";
 import type { Sealed, Sealer } from "./sealer";
 import type { StorageAreaPort } from "./tab-store";

@@ -1,6 +1,6 @@
-import type { NetworkErrorEvent } from "../core/blocked-request";
-import type { ObservedResponse } from "../core/evidence";
-import type { HttpHeader } from "../core/http-header";
+import type { NetworkErrorEvent } from "../core/diagnosis/blocked-request";
+import type { ObservedResponse } from "../core/diagnosis/evidence";
+import type { HttpHeader } from "../core/headers/http-header";
 
 /** The request-side event fields AuthLens reads. */
 export interface SentRequestEvent {

@@ -3,7 +3,7 @@ import type { Failure } from "../core/failure";
 import type { FixId } from "../core/fixes/fix";
 import { isOpen } from "../core/fixes/outcome";
 import type { PageState } from "../core/fixes/rank-fixes";
-import { formatReport } from "../core/report-text";
+import { formatReport } from "../core/report/report-text";
 import type { MessageClient } from "../messaging/client";
 import type { FixResult, Report, UndoSummary } from "../messaging/protocol";
 import type { HostAccess } from "../platform/host-access";

@@ -1,5 +1,5 @@
-import type { BlockedRequest } from "../core/blocked-request";
-import { ago, clock } from "../core/text";
+import type { BlockedRequest } from "../core/diagnosis/blocked-request";
+import { ago, clock } from "../core/report/text";
 import { format, t } from "../platform/i18n";
 import { shortUrl } from "../ui/short-url";
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
-import { technicalPart } from "../core/diagnosis";
+import { technicalPart } from "../core/diagnosis/diagnosis";
 import type { Failure } from "../core/failure";
-import { ago, duration, when } from "../core/text";
+import { ago, duration, when } from "../core/report/text";
 import { format, t } from "../platform/i18n";
 
 /** The evidence behind a diagnosis: the parsed challenge, token claims, cookie names. Never a value. */

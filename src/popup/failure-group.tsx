@@ -1,7 +1,7 @@
 import type { Failure } from "../core/failure";
 import type { FixId } from "../core/fixes/fix";
 import { fixesForPage, type PageState } from "../core/fixes/rank-fixes";
-import { clock } from "../core/text";
+import { clock } from "../core/report/text";
 import { format, t, tn } from "../platform/i18n";
 import { shortUrl } from "../ui/short-url";
 import { actionName, causeHeadline, causeLabel, confidenceWords, resourceTypeLabel } from "../ui/labels";

@@ -1,6 +1,6 @@
 import type { Failure } from "../core/failure";
-import { seenInFull } from "../core/seen-in-full";
-import { clock, duration } from "../core/text";
+import { seenInFull } from "../core/diagnosis/seen-in-full";
+import { clock, duration } from "../core/report/text";
 import { LOOK_CLOSER_MS } from "../messaging/protocol";
 import { t, tn } from "../platform/i18n";
 

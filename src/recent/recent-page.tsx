@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { clock } from "../core/text";
+import { clock } from "../core/report/text";
 import type { MessageClient } from "../messaging/client";
 import type { RecentFailure } from "../messaging/protocol";
 import { format, t } from "../platform/i18n";

@@ -2,10 +2,10 @@
  * Builders for webRequest events and evidence, shared by every unit test: a realistic default,
  * overridden field by field (`makeResponse({ statusCode: 401, type: "xmlhttprequest" })`).
  */
-import type { CookieSnapshot } from "../core/cookie-snapshot";
-import type { FailureEvidence } from "../core/evidence";
-import { gatherEvidence } from "../core/evidence";
-import type { HttpHeader } from "../core/http-header";
+import type { CookieSnapshot } from "../core/cookies/cookie-snapshot";
+import type { FailureEvidence } from "../core/diagnosis/evidence";
+import { gatherEvidence } from "../core/diagnosis/evidence";
+import type { HttpHeader } from "../core/headers/http-header";
 import type { RequestEndEvent, ResponseEvent, SentRequestEvent } from "../platform/web-request";
 
 /** Headers written as a server sends them, in order. */

@@ -3,9 +3,9 @@
  * Shared by the classifier's tests and the benchmark. Request headers carry planted values so
  * tests can check none leaks; tokens are built at test time so their `exp` is relative to "now".
  */
-import type { CauseId } from "../core/cause";
+import type { CauseId } from "../core/diagnosis/cause";
 import type { FixId } from "../core/fixes/fix";
-import type { HttpHeader } from "../core/http-header";
+import type { HttpHeader } from "../core/headers/http-header";
 import type { ResponseEvent } from "../platform/web-request";
 
 export interface CapturedCase {

@@ -1,7 +1,7 @@
-import { classify } from "../core/classify";
-import { sayDiagnosis, type SaidDiagnosis } from "../core/diagnosis";
-import type { FailureEvidence } from "../core/evidence";
-import type { Phrase } from "../core/text";
+import { classify } from "../core/diagnosis/classify";
+import { sayDiagnosis, type SaidDiagnosis } from "../core/diagnosis/diagnosis";
+import type { FailureEvidence } from "../core/diagnosis/evidence";
+import type { Phrase } from "../core/report/text";
 import { catalogueLookup, createSpeaker, type Speaker } from "../platform/i18n";
 import en from "../../public/_locales/en/messages.json";
 import de from "../../public/_locales/de/messages.json";

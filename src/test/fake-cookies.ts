@@ -1,5 +1,5 @@
-import type { CookieSetDetails, CookieSnapshot } from "../core/cookie-snapshot";
-import { domainMatches, pathMatches } from "../core/cookie-jar";
+import type { CookieSetDetails, CookieSnapshot } from "../core/cookies/cookie-snapshot";
+import { domainMatches, pathMatches } from "../core/cookies/cookie-jar";
 import type { CookiesWritePort } from "../platform/site-cookies";
 
 /**

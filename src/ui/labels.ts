@@ -1,11 +1,11 @@
-import { causeName, type CauseId } from "../core/cause";
+import { causeName, type CauseId } from "../core/diagnosis/cause";
 import type { FixSubject } from "../core/failure";
 import type { FixId } from "../core/fixes/fix";
 import type { OwnActionKind } from "../core/fixes/outcome";
-import { resourceTypeName } from "../core/resource-type";
-import { duration } from "../core/text";
+import { resourceTypeName } from "../core/headers/resource-type";
+import { duration } from "../core/report/text";
 import { format, say, t, type MessageKey } from "../platform/i18n";
-import { ACTION_NAMES } from "../core/report-text";
+import { ACTION_NAMES } from "../core/report/report-text";
 
 /** The short name of a cause, as the popup and the banner show it. */
 export function causeLabel(cause: CauseId): string {

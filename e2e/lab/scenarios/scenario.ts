@@ -1,6 +1,6 @@
-import type { CauseId } from "../../../src/core/cause";
+import type { CauseId } from "../../../src/core/diagnosis/cause";
 import type { FixId } from "../../../src/core/fixes/fix";
-import type { Handled } from "../../../src/core/handled";
+import type { Handled } from "../../../src/core/diagnosis/handled";
 import type { Handler } from "../respond";
 
 /** One reproduced auth failure, modelled on what a named server or framework sends. */

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "@playwright/test";
-import type { CauseId } from "../../../src/core/cause";
+import type { CauseId } from "../../../src/core/diagnosis/cause";
 import type { FixId } from "../../../src/core/fixes/fix";
-import type { Handled } from "../../../src/core/handled";
+import type { Handled } from "../../../src/core/diagnosis/handled";
 import type { RealLab } from "../real-lab";
 
 /** The lab's servers that serve client pages at /pages/…. */

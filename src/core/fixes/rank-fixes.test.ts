@@ -3,7 +3,7 @@ import { CAPTURED, NOW } from "../../test/captured-responses";
 import { diagnose } from "../../test/diagnose";
 import { headers, makeEvidence } from "../../test/builders";
 import { ruledOutFixes } from "../../test/ruled-out";
-import type { CauseId } from "../cause";
+import type { CauseId } from "../diagnosis/cause";
 import type { FixId } from "./fix";
 import { fixesForPage, rankFixes } from "./rank-fixes";
 

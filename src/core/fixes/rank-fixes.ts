@@ -4,8 +4,8 @@
  * cookies (which signs the person out of all of it) comes first only where the evidence says the
  * cookies are the problem. Every surface shows this list as it is (docs/report.md#fixes). Pure.
  */
-import type { CauseId } from "../cause";
-import type { FailureEvidence } from "../evidence";
+import type { CauseId } from "../diagnosis/cause";
+import type { FailureEvidence } from "../diagnosis/evidence";
 import type { FixId } from "./fix";
 import { TAB_LEAVING_FIXES } from "./fix";
 

@@ -2,7 +2,7 @@
  * Where "Sign in" takes a person: the site's own sign-in page where AuthLens knows it, else the
  * page the site sent them away from, else the site's front page, which leads to its sign-in. Pure.
  */
-import type { FailureEvidence } from "../evidence";
+import type { FailureEvidence } from "../diagnosis/evidence";
 import { recognizeSignInPage } from "../sign-in/sign-in-page";
 
 /** A sign-in page of a site, seen in a tab (its address without query or fragment), and its return parameter. */

@@ -4,9 +4,9 @@
  * cookies and preflights included, and the body. Pure.
  */
 import type { Entry } from "har-format";
-import { isAuthFailureStatus } from "../auth-status";
-import { readBodyReason } from "../body-reason";
-import { gatherEvidence, type FailureEvidence } from "../evidence";
+import { isAuthFailureStatus } from "../headers/auth-status";
+import { readBodyReason } from "../headers/body-reason";
+import { gatherEvidence, type FailureEvidence } from "../diagnosis/evidence";
 
 /** DevTools' resource types as webRequest names them. */
 const TYPES: Record<string, string> = { document: "main_frame", xhr: "xmlhttprequest", fetch: "xmlhttprequest", preflight: "other", ping: "ping", websocket: "websocket", script: "script", stylesheet: "stylesheet", image: "image", font: "font", media: "media" };

@@ -7,7 +7,7 @@
  * says so: without its signature the token is no use to anyone). Pure.
  */
 import type { Cookie, Entry, Har, Header, PostData, QueryString } from "har-format";
-import { text as message, type Phrase } from "../text";
+import { text as message, type Phrase } from "../report/text";
 
 /** What was replaced, by kind, for the person to see before saving. */
 export interface RedactionCounts {

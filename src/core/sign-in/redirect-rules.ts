@@ -1,8 +1,8 @@
 /** Classifier rules for a navigation that ended in a sign-in instead of the page asked for. */
-import type { FailureEvidence } from "../evidence";
-import type { Finding } from "../finding";
-import type { Reason } from "../diagnosis";
-import { duration, list, plural, text } from "../text";
+import type { FailureEvidence } from "../diagnosis/evidence";
+import type { Finding } from "../diagnosis/finding";
+import type { Reason } from "../diagnosis/diagnosis";
+import { duration, list, plural, text } from "../report/text";
 import { looksLikeSession } from "./session-cookies";
 
 /** Clock skew past which a loop is more likely the clock than the cookie. */

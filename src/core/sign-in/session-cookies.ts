@@ -2,8 +2,8 @@
  * Which cookies carry a sign-in, and when one last ended: from the cookie jar's changes
  * (`cookies.onChanged`: names, causes and times, never values). Pure.
  */
-import { domainMatches, pathMatches } from "../cookie-jar";
-import type { CookieRejection } from "../set-cookie";
+import { domainMatches, pathMatches } from "../cookies/cookie-jar";
+import type { CookieRejection } from "../cookies/set-cookie";
 
 /**
  * Cookie names that usually carry a sign-in (Django's sessionid, connect.sid, PHPSESSID,
