@@ -226,3 +226,34 @@ export async function dismissSignInPrompts(context: BrowserContext, page: Page):
   cdp.on("Fetch.requestPaused", (e: { requestId: string }) => void cdp.send("Fetch.continueRequest", { requestId: e.requestId }).catch(() => undefined));
   await cdp.send("Fetch.enable", { handleAuthRequests: true, patterns: [{ urlPattern: "*" }] });
 }
+
+/** Every storage area AuthLens can write, and its IndexedDB, as text (CryptoKeys described, not read). */
+export async function dumpStorage(authlens: AuthLens): Promise<string> {
+  const probe = await authlens.probe();
+  return probe.evaluate(async () => {
+    const areas = {
+      session: await chrome.storage.session.get(null),
+      local: await chrome.storage.local.get(null),
+      sync: await chrome.storage.sync.get(null),
+    };
+    const idb: Record<string, unknown> = {};
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error ?? new Error("open failed"));
+      });
+      for (const store of db.objectStoreNames) {
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const req = db.transaction(store).objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error("read failed"));
+        });
+        idb[`${name}/${store}`] = values.map((v) => (v instanceof CryptoKey ? { cryptoKey: v.algorithm, extractable: v.extractable, usages: v.usages } : v));
+      }
+      db.close();
+    }
+    return JSON.stringify({ areas, idb });
+  });
+}

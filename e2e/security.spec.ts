@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { HANDLED_MS } from "../src/core/diagnosis/handled";
-import { BannerDriver, DIST, type AuthLens, labDone, inOrder, in1h } from "./authlens";
+import { BannerDriver, DIST, dumpStorage, type AuthLens, labDone, inOrder, in1h } from "./authlens";
 import { expect, test } from "./fixtures";
 import { SECRETS, secretForms } from "./lab/security-routes";
 import type { Report } from "../src/messaging/protocol";
@@ -15,37 +15,6 @@ import type { Report } from "../src/messaging/protocol";
 /** Every file of a built extension, relative to its root. */
 function builtFiles(dir: string, root = dir): string[] {
   return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? builtFiles(join(dir, name), root) : [relative(root, join(dir, name))]));
-}
-
-/** Every storage area AuthLens can write, and its IndexedDB, as text (CryptoKeys described, not read). */
-async function dumpStorage(authlens: AuthLens): Promise<string> {
-  const probe = await authlens.probe();
-  return probe.evaluate(async () => {
-    const areas = {
-      session: await chrome.storage.session.get(null),
-      local: await chrome.storage.local.get(null),
-      sync: await chrome.storage.sync.get(null),
-    };
-    const idb: Record<string, unknown> = {};
-    for (const { name } of await indexedDB.databases()) {
-      if (!name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error("open failed"));
-      });
-      for (const store of db.objectStoreNames) {
-        const values = await new Promise<unknown[]>((resolve, reject) => {
-          const req = db.transaction(store).objectStore(store).getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error ?? new Error("read failed"));
-        });
-        idb[`${name}/${store}`] = values.map((v) => (v instanceof CryptoKey ? { cryptoKey: v.algorithm, extractable: v.extractable, usages: v.usages } : v));
-      }
-      db.close();
-    }
-    return JSON.stringify({ areas, idb });
-  });
 }
 
 /** Sends a message as AuthLens's content script in `page` would (its isolated world). */

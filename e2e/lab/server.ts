@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { respond, type Handler } from "./respond";
 import { benchRoutes } from "./bench-routes";
 import { securityRoutes } from "./security-routes";
+import { hostileRoutes } from "./hostile-routes";
 import { CLEAN_PAGE, cleanRoutes, SCENARIOS } from "./scenarios/index";
 
 export interface Lab {
@@ -36,7 +37,7 @@ const BENCH_HOSTS = /^(slow\.)?bench\.test\//;
 /** How late slow.bench.test answers: a request's time on a real network, where loopback has none. */
 export const SLOW_BENCH_DELAY_MS = 40;
 
-const routes = new Map<string, Handler>([cleanRoutes, benchRoutes, securityRoutes, ...SCENARIOS.map((s) => s.routes)].flatMap((r) => Object.entries(r)));
+const routes = new Map<string, Handler>([cleanRoutes, benchRoutes, securityRoutes, hostileRoutes, ...SCENARIOS.map((s) => s.routes)].flatMap((r) => Object.entries(r)));
 /** Hosts the lab's proxy answers for (the PAC file sends only these to it), with its answer. */
 const proxyAnswers = new Map(SCENARIOS.flatMap((s) => (s.proxy ? [[new URL(s.start).hostname, s.proxy] as const] : [])));
 

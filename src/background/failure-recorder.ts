@@ -6,6 +6,7 @@ import type { RequestHandlers, PostedEvent, RedirectEvent, ResponseEvent } from 
 import { isHiddenAnswer } from "../core/diagnosis/blocked-request";
 import { summarizeSentCredentials } from "../core/headers/sent-credentials";
 import { samlRefusal } from "../core/sign-in/saml";
+import { redactRedirect } from "../core/sign-in/navigation";
 import { isOpen, openCount } from "../core/fixes/outcome";
 import { createNavigationWatch } from "./navigation-watch";
 import { createBatchRecorder } from "./record-batch";
@@ -84,7 +85,8 @@ export function createFailureRecorder(deps: FailureRecorderDeps): FailureRecorde
       const own = first?.details.url === redirect.requested ? first : null;
       const details: ResponseEvent = own?.details ?? { requestId: "", tabId, frameId: 0, url: redirect.requested, method: "GET", statusCode: redirect.status, type: "main_frame", timeStamp: time, responseHeaders: [] };
       // A page load has no page of its own to set a cookie: one that appeared after it went out is the redirect's.
-      enqueue({ kind: "redirect", details, seen: { request: own?.sent?.headers ?? null, cookie: own?.sent?.cookie ?? false, setCookie: !hidesCookieHeaders, sentAt: own?.sent?.at ?? null }, redirect });
+      // Kept redacted, as every address and server text is (the evidence's own URL is redacted when gathered).
+      enqueue({ kind: "redirect", details, seen: { request: own?.sent?.headers ?? null, cookie: own?.sent?.cookie ?? false, setCookie: !hidesCookieHeaders, sentAt: own?.sent?.at ?? null }, redirect: redactRedirect(redirect) });
     },
     signedIn(tabId, landing) {
       track(forgetAnsweredSignIns(tabId, registrableDomain(landing)));

@@ -5,6 +5,7 @@ import { readFixId, type FixId } from "./fixes/fix";
 import type { After, FixOutcome } from "./fixes/outcome";
 import type { SignInTarget } from "./fixes/sign-in-target";
 import type { Handled } from "./diagnosis/handled";
+import { redactUrl } from "./report/redact-url";
 import { registrableDomain } from "./site";
 
 /** One recorded auth failure: an item of the report contract (docs/report.md). */
@@ -90,7 +91,7 @@ export function toFailure(id: string, frameId: number, evidence: FailureEvidence
       ...(sessionEnding ? { sessionEnding } : {}),
       ...(refusedCookie ? { refusedCookie } : {}),
       ...(bodyReason ? { bodyReason } : {}),
-      ...(context.signIn ? { signIn: context.signIn } : {}),
+      ...(context.signIn ? { signIn: { ...context.signIn, url: redactUrl(context.signIn.url) } } : {}),
       ...(context.serviceWorker ? { serviceWorker: true as const } : {}),
     },
     ...(context.after ? { after: context.after } : {}),

@@ -1,6 +1,6 @@
 import type { JarAnalysis } from "../cookies/cookie-jar";
 import { headerValue, headerValues, type HttpHeader } from "../headers/http-header";
-import { redactUrl } from "../report/redact-url";
+import { redactText, redactUrl } from "../report/redact-url";
 import { summarizeSentCredentials, type SentCredentials } from "../headers/sent-credentials";
 import { parseSetCookie, type SetCookieSummary } from "../cookies/set-cookie";
 import { registrableDomain } from "../site";
@@ -137,15 +137,16 @@ export function gatherEvidence(response: ObservedResponse, seen: HeadersSeen, to
   const date = headerValue(headers, "date");
   const serverNow = date === null ? NaN : Date.parse(date);
   const now = Number.isNaN(serverNow) ? response.timeStamp : serverNow;
-  const wwwAuthenticate = headerValues(headers, "www-authenticate").map((v) => hideSecretParams(v.slice(0, MAX_CHALLENGE)));
-  const proxyAuthenticate = headerValues(headers, "proxy-authenticate").map((v) => hideSecretParams(v.slice(0, MAX_CHALLENGE)));
+  // A server may echo a token or an address into its challenge: kept only redacted (report/redact-url.ts).
+  const wwwAuthenticate = headerValues(headers, "www-authenticate").map((v) => redactText(hideSecretParams(v.slice(0, MAX_CHALLENGE))));
+  const proxyAuthenticate = headerValues(headers, "proxy-authenticate").map((v) => redactText(hideSecretParams(v.slice(0, MAX_CHALLENGE))));
   const initiator = initiatorOrigin(response.initiator ?? response.originUrl);
   const targetSite = registrableDomain(response.url);
   return {
     url: redactUrl(response.url),
     method: response.method.toUpperCase().slice(0, 20),
     status: response.statusCode,
-    statusLine: (response.statusLine ?? "").slice(0, 200),
+    statusLine: redactText((response.statusLine ?? "").slice(0, 200)),
     resourceType: response.type,
     initiator,
     crossSite: initiator !== null && targetSite !== null && registrableDomain(initiator) !== targetSite,

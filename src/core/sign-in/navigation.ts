@@ -5,6 +5,7 @@
  * alone: a navigation that starts at a sign-in, sign-out or callback address is the sign-in at
  * work. Pure.
  */
+import { redactText, redactUrl } from "../report/redact-url";
 import { isSignInRelated, oauthCallback, recognizeSignInPage, type OAuthError, type SignInKind } from "./sign-in-page";
 
 /** One server redirect of a navigation (webRequest `onBeforeRedirect`). */
@@ -145,6 +146,15 @@ export function judgeNavigation(n: Navigation): SignInRedirect | null {
     };
   }
   return null;
+}
+
+/**
+ * The redirect as it is kept: the page asked for redacted as every address is, the provider's
+ * error in its words with any address or token in them redacted, the chain's paths without tokens.
+ */
+export function redactRedirect(r: SignInRedirect): SignInRedirect {
+  const oauthError = r.oauthError ? { error: redactText(r.oauthError.error), description: r.oauthError.description === null ? null : redactText(r.oauthError.description) } : null;
+  return { ...r, requested: redactUrl(r.requested), chain: r.chain.map((a) => redactText(a)), oauthError };
 }
 
 /** "host/path?next&client_id": an address with its query's parameter names and none of their values. */
