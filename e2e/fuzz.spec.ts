@@ -86,7 +86,7 @@ for (const seed of SEEDS) {
       shown[`copied report of ${tab.url}`] = copied;
       shown[`banner on ${tab.url}`] = await bannerHtml(authlens, tab.page);
     }
-    const recent = await (await authlens.probe()).evaluate(() => chrome.runtime.sendMessage({ type: "recent" }));
+    const recent = await (await authlens.probe()).evaluate(() => chrome.runtime.sendMessage<unknown, unknown>({ type: "recent" }));
     const everything = {
       ...shown,
       storage: await dumpStorage(authlens),
