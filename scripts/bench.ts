@@ -334,6 +334,70 @@ async function flood(lab: Lab, authlens: AuthLens): Promise<void> {
   void lab;
 }
 
+/** How many tabs, and refused calls in each, the many-tabs flood makes at once (issue 22). */
+const TABS_FLOOD = { tabs: 20, calls: 50 };
+
+/**
+ * 20 tabs × 50 refused calls at once: how soon every tab's report holds its failures, how long a
+ * report takes to answer and a popup to render meanwhile, and what the records weigh in
+ * `storage.session` (its quota is 10 MB).
+ */
+async function tabsFlood(authlens: AuthLens): Promise<void> {
+  const { tabs: count, calls } = TABS_FLOOD;
+  console.error(`Flood: ${count} tabs × ${calls} refused calls…`);
+  const probe = await authlens.probe();
+  await probe.evaluate(() => chrome.storage.session.clear().then(() => undefined));
+  const tabs = [];
+  for (let i = 0; i < count; i++) tabs.push(await authlens.newTab());
+  const started = Date.now();
+  await Promise.all(tabs.map((t) => t.page.goto(`http://bench.test/flood?n=${calls}&fail=${calls}`)));
+  // While the worker records: every tab's report asked at once, and a popup opened.
+  const answers = await probe.evaluate(
+    (ids) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const t0 = performance.now();
+          await chrome.runtime.sendMessage({ type: "report", tabId: id });
+          return performance.now() - t0;
+        }),
+      ),
+    tabs.map((t) => t.tabId),
+  );
+  const pagesDone = Promise.all(tabs.map((t) => t.page.evaluate(() => (window as { benchDone?: Promise<unknown> }).benchDone))).then(() => (Date.now() - started) / 1000);
+  const popup = await authlens.openPopup(tabs[count - 1]!.tabId);
+  await popup.locator("li.failure, .empty").first().waitFor();
+  const popupRender = await popup.evaluate(() => performance.getEntriesByName("authlens-first-render")[0]?.startTime ?? NaN);
+  await popup.close();
+  // From each tab's last answered call until its report holds all its failures (or 10 s): the recorder's lag.
+  const lags = await Promise.all(
+    tabs.map(async (t) => {
+      await t.page.evaluate(() => (window as { benchDone?: Promise<unknown> }).benchDone);
+      const done = Date.now();
+      for (; Date.now() < done + 10_000; await new Promise((r) => setTimeout(r, 50))) if ((await authlens.report(t.tabId)).failures.length >= calls) return (Date.now() - done) / 1000;
+      return Infinity;
+    }),
+  );
+  const stored = await probe.evaluate(async () => {
+    const all = await chrome.storage.session.get(null);
+    const failures = Object.entries(all)
+      .filter(([k]) => k.startsWith("tab:"))
+      .reduce((n, [, v]) => {
+        const stored = (v as { failures?: unknown }).failures;
+        return n + (Array.isArray(stored) ? stored.length : typeof stored === "string" ? (JSON.parse(stored) as unknown[]).length : 0);
+      }, 0);
+    return { bytes: await chrome.storage.session.getBytesInUse(null), json: JSON.stringify(all).length, failures };
+  });
+  const late = lags.filter((s) => s > 2).length;
+  row(`Many tabs: ${count} tabs × ${calls} refused calls, the pages' own calls all answered (s since the loads began; 2 cores)`, (await pagesDone).toFixed(2), "—");
+  row("Many tabs: a tab's report complete after its last call answered (s, slowest tab)", Math.max(...lags).toFixed(2), "every tab ≤ 2 s");
+  row("Many tabs: tabs whose report was not complete within 2 s of their last call", `${late} of ${count}`, "0");
+  row("Many tabs: a report asked for during the flood answers in (ms, slowest of 20)", Math.max(...answers).toFixed(0), "< 2000 ms");
+  row("Many tabs: a popup opened during the flood renders in (ms since navigation)", popupRender.toFixed(0), "rendered");
+  row("Many tabs: storage.session in use / failures kept", `${(stored.bytes / 1e6).toFixed(2)} MB / ${stored.failures}`, "< 5 MB (half the 10 MB quota)");
+  row("Many tabs: stored bytes per failure (mean; as JSON)", `${(stored.bytes / Math.max(1, stored.failures)).toFixed(0)} (${(stored.json / Math.max(1, stored.failures)).toFixed(0)})`, "a few KB");
+  for (const t of tabs) await t.page.close();
+}
+
 function builtSizes(): void {
   const kb = (fs: string[]) => (fs.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0) / 1024).toFixed(1);
   const raw = (fs: string[]) => (fs.reduce((n, f) => n + statSync(f).size, 0) / 1024).toFixed(1);
@@ -372,11 +436,12 @@ try {
   if (runs("sizes")) builtSizes();
   if (runs("page-load")) await pageLoadOverhead(lab);
   if (runs("firefox")) await firefoxPageLoad(lab);
-  if (runs("worker") || runs("flood")) {
+  if (runs("worker") || runs("flood") || runs("tabs")) {
     const launched = await launchAuthLens(lab);
     try {
       if (runs("worker")) await workerEventCost(launched.authlens);
       if (runs("flood")) await flood(lab, launched.authlens);
+      if (runs("flood") || runs("tabs")) await tabsFlood(launched.authlens);
     } finally {
       await launched.close();
     }

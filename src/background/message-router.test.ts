@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { diagnose } from "../test/diagnose";
 import { toFailure } from "../core/failure";
 import { appendFailure } from "../core/tab-record";
@@ -113,9 +113,12 @@ describe("message router", () => {
     const { route, store } = await setup();
     const evidence = makeEvidence();
     await store.update(7, (r) => appendFailure(r, toFailure("other-tab", 1, evidence, diagnose(evidence))));
-    await new Promise((r) => setTimeout(r, 0));
-    const listed = await route({ type: "recent" }, popup);
-    expect("recent" in listed && listed.recent.map((r) => [r.id, r.tabId])).toEqual([["other-tab", 7], ["new", 5], ["old", 5]]);
+    // The recent list is written after the tab's record, without holding it up.
+    const listed = await vi.waitFor(async () => {
+      const answer = await route({ type: "recent" }, popup);
+      expect("recent" in answer && answer.recent.map((r) => [r.id, r.tabId])).toEqual([["other-tab", 7], ["new", 5], ["old", 5]]);
+      return answer;
+    });
     expect("recent" in listed && listed.recent[0]).not.toHaveProperty("url");
     expect(await route({ type: "clear-recent" }, popup)).toEqual({ cleared: 3 });
     expect(await route({ type: "recent" }, popup)).toEqual({ recent: [] });

@@ -1,6 +1,7 @@
 import { isCauseId, type CauseId } from "./diagnosis/cause";
 import type { EvidenceItem, SaidDiagnosis } from "./diagnosis/diagnosis";
 import type { FailureEvidence } from "./diagnosis/evidence";
+import type { Challenge } from "./headers/www-authenticate";
 import { readFixId, type FixId } from "./fixes/fix";
 import type { After, FixOutcome } from "./fixes/outcome";
 import type { SignInTarget } from "./fixes/sign-in-target";
@@ -25,7 +26,10 @@ export interface Failure {
   confidence: number;
   summary: string;
   evidence: EvidenceItem[];
+  /** In plain language; older versions' records carry the technical detail after a blank line. */
   explanation: string;
+  /** How many of `evidence`, from the first, decided the cause (technicalPart). Absent in older versions' records. */
+  decidedBy?: number;
   /** The fixes, ranked: the first resolves the situation (fixes/rank-fixes.ts). Every surface offers these, in this order. */
   fixes: FixId[];
   /** The evidence the diagnosis was made from (names, claims and parsed headers; no secrets). */
@@ -64,9 +68,35 @@ export interface FailureContext {
   serviceWorker?: boolean;
 }
 
+/** How much of a server's text a stored failure keeps: enough to read, never a server's 60 KB. */
+const MAX_KEPT_TEXT = 300;
+/** How many of a response's `Set-Cookie`s a stored failure keeps (the classifier saw them all). */
+const MAX_KEPT_SET_COOKIES = 10;
+
+const cut = (text: string) => (text.length > MAX_KEPT_TEXT ? `${text.slice(0, MAX_KEPT_TEXT - 1)}…` : text);
+
+/**
+ * The evidence as a failure keeps it, once the classifier has read it whole: server text cut
+ * short and the `Set-Cookie`s counted by the first few, so a stored failure stays within a few KB
+ * whatever a server sends (docs/security.md).
+ */
+function kept(response: FailureEvidence["response"]): FailureEvidence["response"] {
+  const params = (c: Challenge): Challenge => ({ ...c, params: Object.fromEntries(Object.entries(c.params).map(([k, v]) => [k.slice(0, 60), cut(v)])), token68: c.token68 === null ? null : cut(c.token68) });
+  return {
+    ...response,
+    wwwAuthenticate: response.wwwAuthenticate.slice(0, 5).map(cut),
+    proxyAuthenticate: response.proxyAuthenticate.slice(0, 5).map(cut),
+    challenges: response.challenges.slice(0, 5).map(params),
+    proxyChallenges: response.proxyChallenges.slice(0, 5).map(params),
+    setCookies: response.setCookies.slice(0, MAX_KEPT_SET_COOKIES),
+  };
+}
+
 /** Joins what was observed and what the classifier concluded into a recordable failure. */
-export function toFailure(id: string, frameId: number, evidence: FailureEvidence, diagnosis: SaidDiagnosis, context: FailureContext = {}): Failure {
-  const { url, method, status, resourceType, time, initiator, statusLine, sent, response, jar, crossSite, embeddedIn, clockSkewMs, repeats, redirect, sessionEnding, refusedCookie, bodyReason } = evidence;
+export function toFailure(id: string, frameId: number, evidence: FailureEvidence, said: SaidDiagnosis, context: FailureContext = {}): Failure {
+  const { url, method, status, resourceType, time, initiator, statusLine, sent, jar, crossSite, embeddedIn, clockSkewMs, repeats, redirect, sessionEnding, refusedCookie, bodyReason } = evidence;
+  const response = kept(evidence.response);
+  const diagnosis = { ...said, evidence: said.evidence.map((e) => ({ seen: cut(e.seen), meaning: cut(e.meaning) })) };
   return {
     id,
     url,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makeEvidence } from "../test/builders";
 import { diagnose } from "../test/diagnose";
 import { toFailure, type Failure } from "./failure";
-import { appendFailure, EMPTY_TAB_RECORD, enterSite, MAX_FAILURES_PER_TAB, parseTabRecord } from "./tab-record";
+import { appendFailure, EMPTY_TAB_RECORD, enterSite, MAX_FAILURES_PER_TAB, parseTabRecord, toStoredRecord } from "./tab-record";
 
 const failure = (id: string): Failure => {
   const evidence = makeEvidence();
@@ -10,6 +10,16 @@ const failure = (id: string): Failure => {
 };
 
 describe("tab records", () => {
+  it("are stored with their failures as one text, read back whole; an older version's array is read too, garbled text as none", () => {
+    const record = appendFailure(appendFailure({ site: "example.com", failures: [] }, failure("a")), failure("b"));
+    const stored = toStoredRecord(record);
+    expect(typeof stored.failures).toBe("string");
+    expect(parseTabRecord(structuredClone(stored))).toEqual(record);
+    expect(parseTabRecord({ site: "example.com", failures: record.failures })).toEqual(record);
+    expect(parseTabRecord({ site: "example.com", failures: "[{not json" })).toEqual({ site: "example.com", failures: [] });
+  });
+
+
   it("appends failures oldest first and drops the oldest beyond the cap", () => {
     let record = EMPTY_TAB_RECORD;
     for (let i = 0; i < MAX_FAILURES_PER_TAB + 5; i++) record = appendFailure(record, failure(`f${i}`));

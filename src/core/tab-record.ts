@@ -48,10 +48,30 @@ export function enterSite(record: TabRecord, site: string | null): TabRecord {
   return record.site === null ? { ...record, site } : { site, failures: [] };
 }
 
+/**
+ * A record as it is stored: its failures as one JSON text. Chrome weighs `storage.session` by the
+ * values it holds, each field of each failure counted on its own; one text per tab weighs about
+ * its length (docs/performance.md: 5.6 KB a failure as fields, 2.1 KB as text).
+ */
+export function toStoredRecord(record: TabRecord): { site: string | null; failures: string; blocked?: BlockedRequest[] } {
+  return { site: record.site, failures: JSON.stringify(record.failures), ...(record.blocked?.length ? { blocked: record.blocked } : {}) };
+}
+
+/** A stored list of failures: the JSON text this version writes, or the array older versions wrote. */
+function storedFailures(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return [];
+  }
+}
+
 /** Reads a stored record, keeping what is well-formed and dropping the rest. */
 export function parseTabRecord(value: unknown): TabRecord {
   if (typeof value !== "object" || value === null) return EMPTY_TAB_RECORD;
-  const { site, failures, blocked } = value as { site?: unknown; failures?: unknown; blocked?: unknown };
+  const { site, blocked } = value as { site?: unknown; blocked?: unknown };
+  const failures = storedFailures((value as { failures?: unknown }).failures);
   const calls = Array.isArray(blocked) ? blocked.filter(isBlockedRequest).slice(-MAX_BLOCKED_PER_TAB) : [];
   return {
     site: typeof site === "string" ? site : null,

@@ -31,6 +31,25 @@ describe("createTabStore", () => {
     expect(area.data).toEqual({});
   });
 
+  it("reads a tab's record from storage once, then from what it wrote; a failed write is read again", async () => {
+    const area = fakeStorageArea();
+    const gets: unknown[] = [];
+    const get = area.get.bind(area);
+    area.get = (keys) => (gets.push(keys), get(keys));
+    const store = createTabStore(area);
+    await store.update(4, (r) => appendFailure(r, failure("a")));
+    const afterFirst = gets.filter((k) => k === "tab:4").length;
+    await store.read(4);
+    await store.update(4, (r) => appendFailure(r, failure("b")));
+    expect((await store.read(4)).failures.map((f) => f.id)).toEqual(["a", "b"]);
+    expect(gets.filter((k) => k === "tab:4")).toHaveLength(afterFirst);
+    area.failNextSet = new Error("storage unavailable");
+    await expect(store.update(4, (r) => appendFailure(r, failure("c")))).rejects.toThrow("storage unavailable");
+    // Not what failed to be written: what storage holds.
+    expect((await store.read(4)).failures.map((f) => f.id)).toEqual(["a", "b"]);
+    expect(gets.filter((k) => k === "tab:4")).toHaveLength(afterFirst + 1);
+  });
+
   it("finds records written before the worker restarted", async () => {
     const area = fakeStorageArea();
     await createTabStore(area).update(9, (r) => appendFailure(r, failure("a")));

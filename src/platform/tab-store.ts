@@ -1,4 +1,4 @@
-import { EMPTY_TAB_RECORD, isEmptyRecord, MAX_FAILURES_PER_TAB, parseTabRecord, type TabRecord } from "../core/tab-record";
+import { EMPTY_TAB_RECORD, isEmptyRecord, MAX_FAILURES_PER_TAB, parseTabRecord, toStoredRecord, type TabRecord } from "../core/tab-record";
 
 /** The slice of a `storage.StorageArea` the store uses (a Map-backed fake in unit tests). */
 export interface StorageAreaPort {
@@ -74,21 +74,35 @@ export function createTabStore(area: StorageAreaPort, globalCap = MAX_STORED_FAI
     return run;
   }
 
+  /**
+   * The records as last read or written by this worker: the worker is their only writer, so a
+   * record read once need not be read (and parsed) again on every failure and every report. Lost
+   * with the worker, and then read again.
+   */
+  const cache = new Map<number, TabRecord>();
+
   async function read(tabId: number): Promise<TabRecord> {
+    const cached = cache.get(tabId);
+    if (cached) return cached;
     const key = tabKey(tabId);
     const stored = await area.get(key);
-    return key in stored ? parseTabRecord(stored[key]) : EMPTY_TAB_RECORD;
+    const record = key in stored ? parseTabRecord(stored[key]) : EMPTY_TAB_RECORD;
+    cache.set(tabId, record);
+    return record;
   }
 
   /** Writes a record (or removes an empty one) and keeps the counts. Callers hold the queue. */
   async function write(tabId: number, record: TabRecord): Promise<void> {
     const known = await storedCounts();
+    // Forgotten first: a write that fails leaves the cache to be read again from storage.
+    cache.delete(tabId);
     if (isEmptyRecord(record)) {
       await area.remove(tabKey(tabId));
       known.delete(tabId);
     } else {
-      await area.set({ [tabKey(tabId)]: record });
+      await area.set({ [tabKey(tabId)]: toStoredRecord(record) });
       known.set(tabId, record.failures.length);
+      cache.set(tabId, record);
     }
   }
 
@@ -150,6 +164,7 @@ export function createTabStore(area: StorageAreaPort, globalCap = MAX_STORED_FAI
     remove: (tabId) =>
       serialize(async () => {
         const known = await storedCounts();
+        cache.delete(tabId);
         await area.remove(tabKey(tabId));
         known.delete(tabId);
       }),

@@ -8,7 +8,7 @@ import { format, t } from "../platform/i18n";
 export function EvidenceDetails({ failure, now, children }: { failure: Failure; now: number; children?: ComponentChildren }) {
   const { sent, response, jar } = failure.details;
   const claims = sent.token?.claims;
-  const technical = technicalPart(failure.explanation);
+  const technical = technicalPart(failure, (item) => t("evidenceLine", item.seen, item.meaning));
   const withheld = (jar?.applicable ?? []).filter((c) => c.withheld && c.withheld !== "not-sent");
   const duplicated = [...new Set([...(jar?.duplicateNames ?? []), ...sent.cookieNames.filter((n, i, a) => a.indexOf(n) !== i)])];
   return (

@@ -4,6 +4,7 @@ import { headers, makeEvidence } from "../../test/builders";
 import { CAUSE_IDS } from "./cause";
 import { diagnose } from "../../test/diagnose";
 import type { FailureEvidence } from "./evidence";
+import { technicalPart } from "./diagnosis";
 
 const evidenceOf = (c: (typeof CAPTURED)[number]) => makeEvidence({ timeStamp: NOW, ...c.response }, c.request);
 
@@ -112,7 +113,8 @@ describe("classify, weighing evidence", () => {
 
   it("explains in plain language first, technical detail after", () => {
     const d = diagnose(evidenceOf(CAPTURED.find((c) => c.name.startsWith("Spring Security resource server, expired"))!));
-    const [plain, technical] = d.explanation.split("\n\nTechnical detail:\n");
+    const plain = d.explanation;
+    const technical = technicalPart(d, (item) => `${item.seen}: ${item.meaning}`);
     expect(plain).toMatch(/^The access token the page sent to app\.example\.com has expired\./);
     expect(plain).not.toMatch(/WWW-Authenticate|invalid_token/);
     expect(technical).toContain('error="invalid_token"');

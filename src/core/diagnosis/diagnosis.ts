@@ -34,32 +34,43 @@ export interface SaidDiagnosis {
   cause: CauseId;
   confidence: number;
   summary: string;
-  /** Plain language first (what happened, what to try), then a blank line and the technical detail, if any. */
+  /** In plain language: what happened, what to try. */
   explanation: string;
   evidence: EvidenceItem[];
+  /**
+   * How many of {@link evidence}, from the first, decided the cause: the technical detail. Kept as
+   * a count, not a second copy of their words (a stored failure stays small).
+   */
+  decidedBy: number;
   fixes: FixId[];
 }
 
 /** A diagnosis said with `say` (the browser's language; English in tests). */
 export function sayDiagnosis(d: Diagnosis, say: (p: Phrase) => string): SaidDiagnosis {
   const item = (r: Reason): EvidenceItem => ({ seen: say(r.seen), meaning: say(r.meaning) });
-  const technical = d.explanation.technical.map((r) => say(text("evidenceLine", r.seen, r.meaning)));
-  const plain = say(text("explanationPlain", d.explanation.what, d.explanation.tryFirst));
+  // The classifier puts the deciding reasons first in the evidence; the rest are general observations.
+  const decidedBy = d.explanation.technical.length;
   return {
     cause: d.cause,
     confidence: d.confidence,
     summary: say(d.summary),
-    explanation: technical.length ? `${plain}\n\n${say(text("technicalDetail"))}\n${technical.join("\n")}` : plain,
+    explanation: say(text("explanationPlain", d.explanation.what, d.explanation.tryFirst)),
     evidence: d.evidence.map(item),
+    decidedBy,
     fixes: d.fixes,
   };
 }
 
-/** The technical part of a said explanation (after its blank line and heading), or undefined. */
-export function technicalPart(explanation: string): string | undefined {
-  const at = explanation.indexOf("\n\n");
+/**
+ * A failure's technical detail: the evidence that decided its cause, a line each (`line` says one
+ * in the person's language); undefined when nothing decided it. A record of an older version kept
+ * it in its explanation, after a blank line and a heading.
+ */
+export function technicalPart(f: { explanation: string; evidence: readonly EvidenceItem[]; decidedBy?: number }, line: (item: EvidenceItem) => string): string | undefined {
+  if (f.decidedBy !== undefined) return f.decidedBy > 0 ? f.evidence.slice(0, f.decidedBy).map(line).join("\n") : undefined;
+  const at = f.explanation.indexOf("\n\n");
   if (at < 0) return undefined;
-  const rest = explanation.slice(at + 2);
+  const rest = f.explanation.slice(at + 2);
   const heading = rest.indexOf("\n");
   return heading < 0 ? undefined : rest.slice(heading + 1);
 }
