@@ -100,3 +100,21 @@ for (const seed of SEEDS) {
     }
   });
 }
+
+test("a flood of 20 tabs × 50 refused calls: every tab's report answers and fills, a popup renders meanwhile, nothing throws", async ({ authlens }) => {
+  // Timings belong to `npm run bench` (docs/performance.md, "many tabs"); this checks that nothing is lost or left hanging.
+  test.setTimeout(120_000);
+  const tabs = [];
+  for (let i = 0; i < 20; i++) tabs.push(await authlens.newTab());
+  await Promise.all(tabs.map((t) => t.page.goto("http://bench.test/flood?n=50&fail=50")));
+  const probe = await authlens.probe();
+  const during = await probe.evaluate((ids) => Promise.all(ids.map((id) => chrome.runtime.sendMessage<unknown, { tabId?: number }>({ type: "report", tabId: id }))), tabs.map((t) => t.tabId));
+  expect(during.map((r) => r.tabId)).toEqual(tabs.map((t) => t.tabId));
+  const popup = await authlens.openPopup(tabs[19]!.tabId);
+  await expect(popup.locator("li.failure, .empty").first()).toBeVisible();
+  for (const t of tabs) {
+    await t.page.evaluate(() => (window as { benchDone?: Promise<unknown> }).benchDone);
+    expect((await authlens.waitForFailures(t.tabId, 50)).failures).toHaveLength(50);
+  }
+  await expect(popup.locator("li.failure").first()).toBeVisible();
+});
