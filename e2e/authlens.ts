@@ -257,3 +257,20 @@ export async function dumpStorage(authlens: AuthLens): Promise<string> {
     return JSON.stringify({ areas, idb });
   });
 }
+
+/**
+ * Makes `page` keep what it writes to the clipboard (an extension page's Copy report) instead of
+ * the system clipboard, which headless Chromium has not: call before it loads; read with {@link copiedTexts}.
+ */
+export async function captureCopies(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const copied: string[] = [];
+    (window as { copied?: string[] }).copied = copied;
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: (text: string) => Promise.resolve(void copied.push(text)) } });
+  });
+}
+
+/** What `page` copied since it loaded ({@link captureCopies}), oldest first. */
+export function copiedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as { copied?: string[] }).copied ?? []);
+}

@@ -5,7 +5,7 @@
  * form (plain, URL-encoded, nested, base64), and the worker throws nothing (the fixture checks).
  */
 import type { Page } from "@playwright/test";
-import { BannerDriver, dumpStorage, labDone, type AuthLens } from "./authlens";
+import { BannerDriver, dumpStorage, labDone, type AuthLens, captureCopies, copiedTexts } from "./authlens";
 import { expect, test } from "./fixtures";
 import { HOSTILE_PAGE, hostileNavigations, hostilePlan, plantedForms, useHostilePlan } from "./lab/hostile-routes";
 
@@ -13,18 +13,12 @@ const SEEDS = [1, 7, 42];
 
 /** The popup of a tab, every detail opened, and the report it copies. */
 async function popupAndCopy(authlens: AuthLens, tabId: number): Promise<{ html: string; copied: string }> {
-  const popup = await authlens.openPopup(tabId, async (p) => {
-    await p.addInitScript(() => {
-      const copied: string[] = [];
-      (window as { copied?: string[] }).copied = copied;
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: (text: string) => Promise.resolve(void copied.push(text)) } });
-    });
-  });
+  const popup = await authlens.openPopup(tabId, captureCopies);
   await expect(popup.getByText("Details and evidence").first()).toBeVisible();
   for (const summary of await popup.getByText("Details and evidence").all()) await summary.click();
   await popup.getByRole("button", { name: "Copy report" }).click();
   await expect(popup.getByRole("alert")).toContainText("Report copied");
-  const [copied = ""] = await popup.evaluate(() => (window as { copied?: string[] }).copied ?? []);
+  const [copied = ""] = await copiedTexts(popup);
   const html = await popup.content();
   await popup.close();
   return { html, copied };

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { BannerDriver, labDone } from "./authlens";
+import { BannerDriver, labDone, captureCopies, copiedTexts } from "./authlens";
 import { expect, test } from "./fixtures";
 import { SCENARIOS } from "./lab/scenarios/index";
 
@@ -28,13 +28,7 @@ test("'Was this right?' is answered on the card, kept, and carried into the copi
   await page.goto(scenario("session-expired").start);
   await page.evaluate(labDone);
   await authlens.waitForFailures(tabId, 1);
-  const popup = await authlens.openPopup(tabId, async (p) => {
-    await p.addInitScript(() => {
-      const copied: string[] = [];
-      (window as { copied?: string[] }).copied = copied;
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: (text: string) => Promise.resolve(void copied.push(text)) } });
-    });
-  });
+  const popup = await authlens.openPopup(tabId, captureCopies);
   const card = popup.locator('li.failure[data-cause="session-expired"]');
   const feedback = card.getByRole("group", { name: "Was this right?" });
   await feedback.getByRole("button", { name: "No" }).click();
@@ -43,7 +37,7 @@ test("'Was this right?' is answered on the card, kept, and carried into the copi
   expect((await authlens.report(tabId)).failures[0]?.feedback).toBe("wrong");
   await popup.getByRole("button", { name: "Copy report" }).click();
   await expect(popup.getByRole("alert")).toContainText("Report copied");
-  const [text = ""] = await popup.evaluate(() => (window as { copied?: string[] }).copied ?? []);
+  const [text = ""] = await copiedTexts(popup);
   expect(text).toContain("Was this right? The person said no: this diagnosis is wrong.");
   // Reopened, the answer is still there.
   await popup.close();

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Failure } from "../src/core/failure";
 import { ENGLISH_WORDS, GERMAN_WORDS, foreignLeftIn } from "../src/test/other-language";
-import { BannerDriver, labDone, type AuthLens } from "./authlens";
+import { BannerDriver, labDone, type AuthLens, captureCopies, copiedTexts } from "./authlens";
 import { expect, test } from "./fixtures";
 import { launchAuthLens } from "./launch";
 import { SCENARIOS } from "./lab/scenarios/index";
@@ -77,13 +77,7 @@ async function seriousViolations(page: Page) {
 
 /** The popup for a tab, with the clipboard caught, at the popup's width. */
 async function openPopup(authlens: AuthLens, tabId: number): Promise<Page> {
-  const popup = await authlens.openPopup(tabId, async (p) => {
-    await p.addInitScript(() => {
-      const copied: string[] = [];
-      (window as { copied?: string[] }).copied = copied;
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: (text: string) => Promise.resolve(void copied.push(text)) } });
-    });
-  });
+  const popup = await authlens.openPopup(tabId, captureCopies);
   await popup.setViewportSize({ width: POPUP_WIDTH, height: 600 });
   return popup;
 }
@@ -212,7 +206,7 @@ async function tour(language: Language, authlens: AuthLens) {
       // The copied report: its Markdown is for people, in their language.
       await popup.getByRole("button", { name: message(shown, "popupCopyReport") }).click();
       await expect(popup.getByRole("alert")).toContainText(message(shown, "popupCopied"));
-      const [copied = ""] = await popup.evaluate(() => (window as { copied?: string[] }).copied ?? []);
+      const [copied = ""] = await copiedTexts(popup);
       const markdown = copied.split("```json")[0]!;
       expect(markdown).toContain(message(shown, "reportTitle"));
       const userAgent = await popup.evaluate(() => navigator.userAgent);

@@ -3,7 +3,7 @@ import axe from "axe-core";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "@playwright/test";
-import { BannerDriver, labDone } from "./authlens";
+import { BannerDriver, labDone, captureCopies, copiedTexts } from "./authlens";
 import { expect, test } from "./fixtures";
 import { SCENARIOS } from "./lab/scenarios/index";
 
@@ -59,16 +59,10 @@ test("the copied report holds none of the planted token, cookie or password valu
   await authlens.lookCloser(tabId, page);
   await expect.poll(async () => (await authlens.report(tabId)).failures[0]?.details.sent.token?.claims?.exp).toBeGreaterThan(0);
 
-  const popup = await authlens.openPopup(tabId, async (p) => {
-    await p.addInitScript(() => {
-      const copied: string[] = [];
-      (window as { copied?: string[] }).copied = copied;
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: (text: string) => Promise.resolve(void copied.push(text)) } });
-    });
-  });
+  const popup = await authlens.openPopup(tabId, captureCopies);
   await popup.getByRole("button", { name: "Copy report" }).click();
   await expect(popup.getByRole("alert")).toContainText("Report copied");
-  const [text = ""] = await popup.evaluate(() => (window as { copied?: string[] }).copied ?? []);
+  const [text = ""] = await copiedTexts(popup);
   expect(text).toContain("token-expired");
   expect(text).toContain('"exp"');
   for (const secret of ["PLANTED-COOKIE-VALUE-1234", token, token.split(".")[2]!, token.split(".")[1]!]) expect(text).not.toContain(secret);
@@ -148,4 +142,15 @@ test("the settings page saves, validates and reads back", async ({ context, auth
   await page.evaluate(labDone);
   await page.waitForTimeout(1000);
   await expect(new BannerDriver(context, page).host()).toHaveCount(0);
+  // Reset gives back the defaults, and Undo the person's own settings, as a person would see them after a reload.
+  await settings.getByRole("button", { name: "Reset all settings" }).click();
+  await expect(settings.getByRole("status")).toContainText("Settings reset to the defaults.");
+  await expect(settings.getByLabel("Show a banner on the page when sign-in fails")).toBeChecked();
+  await expect(settings.getByRole("button", { name: "Remove example.com" })).toHaveCount(0);
+  await settings.getByRole("button", { name: "Undo" }).click();
+  await expect(settings.getByRole("status")).toContainText("Your settings are back.");
+  await settings.reload();
+  await expect(settings.getByLabel("Show a banner on the page when sign-in fails")).not.toBeChecked();
+  await expect(settings.getByRole("button", { name: "Remove example.com" })).toBeVisible();
+  await expect(settings.getByText(/^Version \d+\.\d+\.\d+/)).toBeVisible();
 });

@@ -6,7 +6,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { HANDLED_MS } from "../src/core/diagnosis/handled";
-import { BannerDriver, DIST, dumpStorage, type AuthLens, labDone, inOrder, in1h } from "./authlens";
+import { BannerDriver, DIST, dumpStorage, type AuthLens, labDone, inOrder, in1h, captureCopies, copiedTexts } from "./authlens";
 import { expect, test } from "./fixtures";
 import { SECRETS, secretForms } from "./lab/security-routes";
 import type { Report } from "../src/messaging/protocol";
@@ -63,18 +63,12 @@ test("no planted secret reaches any storage area, the report, the copied text, t
   const bannerText = await banner.evaluateInContentScript<string>(`chrome.dom.openOrClosedShadowRoot(document.querySelector('[data-authlens="banner"]')).innerHTML`);
 
   // The popup, every detail opened, and its copied report.
-  const popup = await authlens.openPopup(tabId, async (p) => {
-    await p.addInitScript(() => {
-      const copied: string[] = [];
-      (window as { copied?: string[] }).copied = copied;
-      Object.defineProperty(navigator, "clipboard", { value: { writeText: (text: string) => Promise.resolve(void copied.push(text)) } });
-    });
-  });
+  const popup = await authlens.openPopup(tabId, captureCopies);
   await expect(popup.getByText("Details and evidence").first()).toBeVisible(); // rendered, before listing them
   for (const summary of await popup.getByText("Details and evidence").all()) await summary.click();
   await popup.getByRole("button", { name: "Copy report" }).click();
   await expect(popup.getByRole("alert")).toContainText("Report copied");
-  const [copied = ""] = await popup.evaluate(() => (window as { copied?: string[] }).copied ?? []);
+  const [copied = ""] = await copiedTexts(popup);
   expect(copied).toContain("secrets.test");
 
   // Clearing cookies keeps an undo snapshot, values included (sealed): it must not show either.

@@ -5,7 +5,8 @@ import { duration } from "../core/report/text";
 import { LOOK_CLOSER_MS } from "../messaging/protocol";
 import { t, type MessageKey } from "../platform/i18n";
 import type { Policy } from "../platform/policy";
-import { isSiteName, type Settings, type SettingsStore } from "../platform/settings";
+import { isSiteName } from "../core/site-name";
+import type { Settings, SettingsStore } from "../platform/settings";
 
 /** What each status means, in words: the codes alone say nothing to most people. */
 const STATUS_WORDS: Record<AuthFailureStatus, MessageKey> = {

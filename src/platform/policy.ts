@@ -1,4 +1,5 @@
-import { AUTH_FAILURE_STATUSES } from "../core/headers/auth-status";
+import { parseStatuses } from "../core/headers/auth-status";
+import { parseSiteList } from "../core/site-name";
 import type { Settings } from "./settings";
 
 /**
@@ -21,19 +22,16 @@ export interface ManagedAreaPort {
   get(keys: null): Promise<Record<string, unknown>>;
 }
 
-const SITE = /^[a-z0-9.-]{1,253}$|^[0-9a-f:]{2,39}$/;
-
 /** Keeps each well-typed field of what the administrator set and drops the rest (a typo must not turn AuthLens off). */
 export function parsePolicy(value: unknown): Policy {
   const v = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
   const policy: Policy = {};
   if (typeof v.bannerEnabled === "boolean") policy.bannerEnabled = v.bannerEnabled;
   if (typeof v.lookCloserAllowed === "boolean") policy.lookCloserAllowed = v.lookCloserAllowed;
-  if (Array.isArray(v.ignoredSites)) {
-    const sites = v.ignoredSites.filter((s): s is string => typeof s === "string").map((s) => s.trim().toLowerCase());
-    policy.ignoredSites = [...new Set(sites.filter((s) => SITE.test(s) && !s.startsWith(".") && !s.endsWith(".")))];
-  }
-  if (Array.isArray(v.statuses)) policy.statuses = [...new Set(v.statuses.filter((s): s is number => (AUTH_FAILURE_STATUSES as readonly unknown[]).includes(s)))].sort();
+  const ignoredSites = parseSiteList(v.ignoredSites);
+  if (ignoredSites) policy.ignoredSites = ignoredSites;
+  const statuses = parseStatuses(v.statuses);
+  if (statuses) policy.statuses = statuses;
   return policy;
 }
 

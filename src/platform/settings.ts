@@ -1,4 +1,5 @@
-import { AUTH_FAILURE_STATUSES } from "../core/headers/auth-status";
+import { AUTH_FAILURE_STATUSES, parseStatuses } from "../core/headers/auth-status";
+import { parseSiteList } from "../core/site-name";
 import { applyPolicy, readPolicy, withoutPolicy, type ManagedAreaPort, type Policy } from "./policy";
 
 /**
@@ -26,29 +27,15 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = { reloadAfterFix: true, bannerEnabled: true, bannerOffSites: [], statuses: [...AUTH_FAILURE_STATUSES], ignoredSites: [], watchSubresources: false, lookCloserAllowed: true };
 
 const SETTINGS_KEY = "settings";
-const MAX_SITES = 500;
-const SITE = /^[a-z0-9.-]{1,253}$|^[0-9a-f:]{2,39}$/;
-
-/** True for something that can be a registrable domain, an IP address or a single-label host. */
-export function isSiteName(value: string): boolean {
-  return SITE.test(value) && !value.startsWith(".") && !value.endsWith(".");
-}
-
-function sites(value: unknown): string[] | null {
-  if (!Array.isArray(value)) return null;
-  return [...new Set(value.filter((s): s is string => typeof s === "string").map((s) => s.trim().toLowerCase()).filter(isSiteName))].slice(0, MAX_SITES);
-}
-
 /** Keeps each well-typed field of a stored value and falls back to the default for the rest. */
 export function parseSettings(value: unknown): Settings {
   const v = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-  const statuses = Array.isArray(v.statuses) ? v.statuses.filter((s): s is number => (AUTH_FAILURE_STATUSES as readonly unknown[]).includes(s)) : null;
   return {
     reloadAfterFix: typeof v.reloadAfterFix === "boolean" ? v.reloadAfterFix : DEFAULT_SETTINGS.reloadAfterFix,
     bannerEnabled: typeof v.bannerEnabled === "boolean" ? v.bannerEnabled : DEFAULT_SETTINGS.bannerEnabled,
-    bannerOffSites: sites(v.bannerOffSites) ?? DEFAULT_SETTINGS.bannerOffSites,
-    statuses: statuses ? [...new Set(statuses)].sort() : DEFAULT_SETTINGS.statuses,
-    ignoredSites: sites(v.ignoredSites) ?? DEFAULT_SETTINGS.ignoredSites,
+    bannerOffSites: parseSiteList(v.bannerOffSites) ?? DEFAULT_SETTINGS.bannerOffSites,
+    statuses: parseStatuses(v.statuses) ?? DEFAULT_SETTINGS.statuses,
+    ignoredSites: parseSiteList(v.ignoredSites) ?? DEFAULT_SETTINGS.ignoredSites,
     watchSubresources: typeof v.watchSubresources === "boolean" ? v.watchSubresources : DEFAULT_SETTINGS.watchSubresources,
     lookCloserAllowed: typeof v.lookCloserAllowed === "boolean" ? v.lookCloserAllowed : DEFAULT_SETTINGS.lookCloserAllowed,
   };

@@ -167,6 +167,21 @@ describe("popup App", () => {
     expect((await mount({}, [], { failures: [apiKey] })).querySelector(".look-closer")).toBeNull();
   });
 
+  it("offers Resume on a site the person paused, not on one the organisation turned off; no Look closer where the organisation forbids it", async () => {
+    const byPerson = await mount({}, [], { failures: [], site: "example.com", paused: "example.com" });
+    expect(byPerson.querySelector(".paused")?.textContent).toContain("AuthLens is paused on example.com");
+    expect([...byPerson.querySelectorAll(".paused button")].map((b) => b.textContent)).toEqual(["Resume"]);
+    document.body.innerHTML = "";
+    const byOrganisation = await mount({}, [], { failures: [], site: "example.com", paused: "example.com", pausedByOrganisation: true });
+    expect(byOrganisation.querySelector(".paused")?.textContent).toContain("Your organisation turned AuthLens off on example.com");
+    expect(byOrganisation.querySelectorAll(".paused button")).toHaveLength(0);
+    document.body.innerHTML = "";
+    // An empty tab is offered a closer look, unless the organisation does not allow it.
+    expect((await mount({}, [], { failures: [] })).querySelector(".look-closer")).not.toBeNull();
+    document.body.innerHTML = "";
+    expect((await mount({}, [], { failures: [], lookCloserAllowed: false })).querySelector(".look-closer")).toBeNull();
+  });
+
   it("lists calls whose answer the browser hid, with what they carried, and offers to look closer at them", async () => {
     const token = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjE3OTU3ODA4MDB9.c2ln"; // exp 2026-11-22T12:00:00Z
     const blocked = toBlockedRequest("b1", makeNetworkError(), summarizeSentCredentials("GET", headers(["Authorization", token]), false));

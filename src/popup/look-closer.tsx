@@ -1,14 +1,12 @@
 import type { Failure } from "../core/failure";
 import { seenInFull } from "../core/diagnosis/seen-in-full";
+import { BROWSER_SIGN_IN_SCHEMES } from "../core/headers/www-authenticate";
 import { clock, duration } from "../core/report/text";
 import { LOOK_CLOSER_MS } from "../messaging/protocol";
 import { t, tn } from "../platform/i18n";
 
 /** Below this, seeing a failure's cookie headers could change or settle the answer. */
 const SURE_ENOUGH = 0.8;
-
-/** Challenges the browser answers with its own sign-in prompt: cookies play no part in them. */
-const BROWSER_SIGN_IN = new Set(["basic", "digest", "negotiate", "ntlm"]);
 
 /**
  * Whether the cookies a request carried could decide its failure: not when it carried its
@@ -18,7 +16,7 @@ const BROWSER_SIGN_IN = new Set(["basic", "digest", "negotiate", "ntlm"]);
 export function cookiesCouldDecide(failure: Failure): boolean {
   const { sent, response } = failure.details;
   if (failure.cause === "proxy-auth" || sent.authorizationScheme || sent.apiKeyHeader || sent.addressCredentials) return false;
-  return !response.challenges.some((c) => BROWSER_SIGN_IN.has(c.scheme.toLowerCase()));
+  return !response.challenges.some((c) => BROWSER_SIGN_IN_SCHEMES.includes(c.scheme.toLowerCase()));
 }
 
 /**

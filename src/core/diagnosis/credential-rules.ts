@@ -3,6 +3,7 @@ import type { FailureEvidence } from "./evidence";
 import { challengeReason, type Finding } from "./finding";
 import { looksLikeSession } from "../sign-in/session-cookies";
 import { aFile } from "../headers/resource-type";
+import { BROWSER_SIGN_IN_SCHEMES, PASSWORD_SCHEMES } from "../headers/www-authenticate";
 import { text, verbatim } from "../report/text";
 import { keyParamOf } from "../tokens/token-rules";
 
@@ -18,10 +19,6 @@ const PASSIVE_TYPES = new Set(["image", "imageset", "font", "stylesheet", "media
 const SIGN_IN_PATH = /(^|\/)(log-?in|sign-?in|sign_in|sessions?|auth(enticate)?|token|oauth\/token)(\.json)?\/?$/i;
 /** Sign-in forms addressed by their query (Roundcube's `?_task=login`, `action=login`): a refusal answers the password. */
 const SIGN_IN_QUERY = /(^|&)(_task|_action|action|task|page|do)=(log-?in|sign-?in|authenticate)(&|$)/i;
-/** Schemes in which the browser itself sends a username and password. */
-const PASSWORD_SCHEMES = ["basic", "digest"];
-/** Challenges the browser answers itself, with what was typed in its prompt or the system's sign-in. */
-const BROWSER_SCHEMES = [...PASSWORD_SCHEMES, "negotiate", "ntlm"];
 
 export function proxyAuth(e: FailureEvidence): Finding | null {
   if (e.status !== 407 && e.response.proxyChallenges.length === 0) return null;
@@ -162,7 +159,7 @@ export function missingCredentials(e: FailureEvidence, host: string): Finding | 
   if (e.status === 401) {
     // The browser answers these challenges itself (its sign-in prompt, its cache of what was typed there, the
     // operating system's Kerberos), adding Authorization where no extension sees it: a password typed and refused looks the same.
-    const prompted = challenge !== undefined && BROWSER_SCHEMES.includes(challenge.scheme.toLowerCase());
+    const prompted = challenge !== undefined && BROWSER_SIGN_IN_SCHEMES.includes(challenge.scheme.toLowerCase());
     return {
       cause: "missing-credentials",
       confidence: prompted ? Math.min(0.5, 0.8 - doubt) : (challenge ? 0.8 : 0.7) - doubt,

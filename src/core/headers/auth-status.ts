@@ -10,6 +10,12 @@ export const AUTH_FAILURE_STATUSES = [401, 403, 407, 419, 422, 440] as const;
 export type AuthFailureStatus = (typeof AUTH_FAILURE_STATUSES)[number];
 
 /** True for a status AuthLens records. Called for every response, so it is a switch, not a lookup. */
+/** A list of statuses as stored or set by policy: the ones AuthLens knows, each once, in order; null when not a list. */
+export function parseStatuses(value: unknown): AuthFailureStatus[] | null {
+  if (!Array.isArray(value)) return null;
+  return [...new Set(value.filter((s): s is AuthFailureStatus => (AUTH_FAILURE_STATUSES as readonly unknown[]).includes(s)))].sort();
+}
+
 export function isAuthFailureStatus(status: number): status is AuthFailureStatus {
   switch (status) {
     case 401:

@@ -15,6 +15,11 @@ const MAX_INPUT = 16 * 1024;
 const TCHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
 const TOKEN68_CHAR = /[A-Za-z0-9\-._~+/]/;
 
+/** Schemes in which the browser itself sends a username and password. */
+export const PASSWORD_SCHEMES: readonly string[] = ["basic", "digest"];
+/** Challenges the browser answers itself, with what was typed in its prompt or the system's sign-in: cookies play no part in them. */
+export const BROWSER_SIGN_IN_SCHEMES: readonly string[] = [...PASSWORD_SCHEMES, "negotiate", "ntlm"];
+
 /** True when a challenge's scheme is `name`, compared case-insensitively (RFC 9110 §11.1). */
 export function isScheme(challenge: Challenge, name: string): boolean {
   return challenge.scheme.toLowerCase() === name.toLowerCase();
